@@ -1,0 +1,167 @@
+"""Staff forms: validate input and say in Dutch what is wrong; writes go through services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cases.lifecycle import EVENT_TYPES, allowed_event_types
+from cases.models.document import JUDGEMENTS
+from cases.models.request import CHANNELS, REGIMES, SALUTATIONS
+from cases.models.timeline import SUSPENSION_REASONS
+from cases.permissions import ADVISER_GROUP, COORDINATOR_GROUP
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RequestRegisterForm(forms.Form):
+    received_on = forms.DateField(label="Ontvangen op", widget=DateInput())
+    channel = forms.ChoiceField(label="Kanaal", choices=CHANNELS, initial="email")
+    regime = forms.ChoiceField(
+        label="Regime",
+        choices=[("", "automatisch (naar datum)")] + REGIMES,
+        required=False,
+        help_text="Leeg laten: de Woo geldt voor besluiten vanaf 1 mei 2022.",
+    )
+    requester_name = forms.CharField(label="Naam verzoeker", max_length=200)
+    requester_salutation = forms.ChoiceField(label="Aanhef", choices=SALUTATIONS, required=False)
+    requester_email = forms.EmailField(label="E-mail", required=False)
+    requester_organisation = forms.CharField(label="Organisatie", max_length=200, required=False)
+    requester_address = forms.CharField(
+        label="Postadres", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    requester_reference = forms.CharField(label="Uw kenmerk", max_length=100, required=False)
+    subject = forms.CharField(label="Onderwerp (kort samengevat)", max_length=300)
+    request_text = forms.CharField(
+        label="Volledige tekst van het verzoek",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Genummerde punten (1., 2), a., -, •) worden automatisch herkend.",
+    )
+    adviser = forms.ModelChoiceField(
+        label="Behandelend jurist", queryset=get_user_model().objects.none(), required=False
+    )
+
+    def __init__(self, *args, can_assign: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_assign:
+            self.fields["adviser"].queryset = staff_users()
+        else:
+            del self.fields["adviser"]
+
+    def clean_received_on(self):
+        value = self.cleaned_data["received_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("De ontvangstdatum kan niet in de toekomst liggen.")
+        return value
+
+
+def staff_users():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[ADVISER_GROUP, COORDINATOR_GROUP])
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+class EventForm(forms.Form):
+    type = forms.ChoiceField(label="Stap")
+    on = forms.DateField(label="Datum", widget=DateInput())
+    until = forms.DateField(
+        label="Laatste dag (opschorting)",
+        widget=DateInput(),
+        required=False,
+        help_text="Alleen bij opschorting: de laatste opgeschorte dag, inclusief.",
+    )
+    suspension_reason = forms.ChoiceField(
+        label="Reden opschorting", choices=[("", "—")] + SUSPENSION_REASONS, required=False
+    )
+    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, status: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [(c, EVENT_TYPES[c].label) for c in allowed_event_types(status)]
+        self.fields["on"].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        etype = data.get("type")
+        if etype and EVENT_TYPES[etype].needs_until and not data.get("until"):
+            self.add_error("until", "Vul de laatste dag van de opschorting in.")
+        if etype == "adjourned" and not (data.get("note") or "").strip():
+            self.add_error("note", "Een verdaging moet gemotiveerd zijn: vul de reden in.")
+        return data
+
+
+class AssignForm(forms.Form):
+    adviser = forms.ModelChoiceField(label="Behandelend jurist", queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adviser"].queryset = staff_users()
+
+
+class PointForm(forms.Form):
+    text = forms.CharField(label="Tekst", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(forms.Form):
+    points = forms.TypedMultipleChoiceField(label="Punten", coerce=int)
+    text = forms.CharField(label="Antwoord", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, point_numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["points"].choices = [(n, str(n)) for n in point_numbers]
+        self.fields["points"].widget = forms.CheckboxSelectMultiple(choices=self.fields["points"].choices)
+        self.fields["points"].error_messages["required"] = "Kies minstens één punt."
+
+
+class DocumentForm(forms.Form):
+    number = forms.CharField(label="Nr.", max_length=20, required=False, help_text="Leeg: volgend nummer.")
+    title = forms.CharField(label="Documentnaam", max_length=300)
+    date = forms.DateField(label="Datum", widget=DateInput(), required=False)
+    judgement = forms.ChoiceField(label="Beoordeling", choices=[("", "nog niet beoordeeld")] + JUDGEMENTS, required=False)
+    grounds = forms.CharField(label="Gronden", required=False, help_text="Bijv. 5.1.2e; 5.1.2i")
+    location = forms.CharField(label="Vindplaats", max_length=500, required=False)
+    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class JudgeForm(forms.Form):
+    numbers = forms.CharField(widget=forms.HiddenInput, required=False)
+    judgement = forms.ChoiceField(label="Beoordeling", choices=JUDGEMENTS)
+    grounds = forms.CharField(label="Gronden", required=False, help_text="Bijv. 5.1.2e; 5.1.2i")
+    location = forms.CharField(label="Vindplaats", required=False)
+
+
+class MotivationForm(forms.Form):
+    text = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class LetterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Brief",
+        choices=[
+            ("ontvangstbevestiging", "Ontvangstbevestiging"),
+            ("verdagingsbrief", "Verdagingsbrief"),
+            ("besluit", "Besluit"),
+            ("inventarislijst", "Inventarislijst"),
+        ],
+    )
+    format = forms.ChoiceField(
+        label="Formaat", choices=[("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("csv", "CSV")], initial="docx"
+    )
+    letter_date = forms.DateField(label="Briefdatum", widget=DateInput(), required=False)
+
+
+class MarkSentForm(forms.Form):
+    on = forms.DateField(label="Verzonden op", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate()

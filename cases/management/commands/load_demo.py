@@ -1,0 +1,57 @@
+"""`manage.py load_demo`: demo organisation, users (printed passwords) and cases; safe to run twice."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from cases.demo.data import DEMO_PASSWORD, ORGANISATION, USERS, demo_cases
+from cases.models import Organisation, StaffProfile
+from cases.services.importing import case_import
+from cases.services.requests import request_assign
+
+
+class Command(BaseCommand):
+    help = "Laad demogegevens (organisatie, medewerkers, verzoeken) en toon de demo-logins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        User = get_user_model()
+        org, created = Organisation.objects.get_or_create(
+            slug=ORGANISATION["slug"], defaults=ORGANISATION
+        )
+        users = {}
+        for username, first, last, group, function in USERS:
+            user, _ = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "email": f"{username}@politie.example"},
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name=group))
+            StaffProfile.objects.update_or_create(
+                user=user, defaults={"organisation": org, "function": function, "phone": org.phone}
+            )
+            users[username] = user
+        admin, _ = User.objects.get_or_create(
+            username="beheer", defaults={"is_staff": True, "is_superuser": True}
+        )
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+        users["beheer"] = admin
+
+        if created or not org.requests.exists():
+            for data in demo_cases(timezone.localdate()):
+                data = dict(data)
+                adviser = users[data.pop("_adviser")]
+                data["organisation"] = org.slug
+                request = case_import(data)
+                request_assign(request=request, adviser=adviser)
+                self.stdout.write(f"  demozaak {request.reference}: {request.subject} ({request.status_label})")
+
+        self.stdout.write("")
+        self.stdout.write("Demo-logins (wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
+        for username, first, last, group, function in USERS:
+            self.stdout.write(f"  {username:<12} {first} {last}, {function} (groep {group})")
+        self.stdout.write(f"  {'beheer':<12} beheerder (Django-beheer op /beheer/)")

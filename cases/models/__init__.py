@@ -1,0 +1,24 @@
+"""The case models: organisation, request, points/answers, timeline, documents, letters, audit."""
+
+from .audit import AuditRecord
+from .document import Document, StoredFile
+from .letter import Letter
+from .motivation import GroundMotivation
+from .organisation import Organisation, StaffProfile
+from .point import Answer, Point
+from .request import Request
+from .timeline import Event
+
+__all__ = [
+    "Answer",
+    "AuditRecord",
+    "Document",
+    "Event",
+    "GroundMotivation",
+    "Letter",
+    "Organisation",
+    "Point",
+    "Request",
+    "StaffProfile",
+    "StoredFile",
+]

@@ -1,0 +1,92 @@
+"""The Wob/Woo request: the case, with its cached status and deadline (derived from events)."""
+
+from django.conf import settings
+from django.db import models
+
+from cases.lifecycle import STATUSES, status_label
+
+REGIMES = [("wob", "Wob"), ("woo", "Woo")]
+SALUTATIONS = [("heer", "heer"), ("mevrouw", "mevrouw"), ("", "neutraal (heer/mevrouw)")]
+CHANNELS = [
+    ("email", "e-mail"),
+    ("post", "post"),
+    ("webformulier", "webformulier"),
+    ("balie", "balie"),
+    ("telefoon", "telefoon"),
+]
+
+
+class Request(models.Model):
+    organisation = models.ForeignKey(
+        "cases.Organisation", on_delete=models.PROTECT, related_name="requests"
+    )
+    reference = models.CharField("kenmerk", max_length=40)
+    year = models.PositiveSmallIntegerField()
+    sequence = models.PositiveIntegerField()
+    regime = models.CharField("regime", max_length=3, choices=REGIMES)
+    regime_overridden = models.BooleanField("regime handmatig gekozen", default=False)
+    received_on = models.DateField("ontvangen op")
+    channel = models.CharField("kanaal", max_length=20, choices=CHANNELS, default="email")
+
+    requester_name = models.CharField("naam verzoeker", max_length=200)
+    requester_salutation = models.CharField(
+        "aanhef", max_length=10, choices=SALUTATIONS, blank=True, default=""
+    )
+    requester_email = models.EmailField("e-mail verzoeker", blank=True)
+    requester_address = models.TextField("postadres verzoeker", blank=True)
+    requester_organisation = models.CharField("organisatie verzoeker", max_length=200, blank=True)
+    requester_reference = models.CharField("uw kenmerk", max_length=100, blank=True)
+
+    subject = models.CharField("onderwerp (kort samengevat)", max_length=300)
+    request_text = models.TextField("verzoek (volledige tekst)")
+    period = models.CharField("periode", max_length=200, blank=True)
+    preferred_format = models.CharField("gewenste vorm", max_length=200, blank=True)
+
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="behandelend jurist",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_requests",
+    )
+
+    # Caches, recomputed from the timeline by cases.services.requests.request_refresh
+    status = models.CharField(max_length=30, choices=list(STATUSES.items()), default="ontvangen")
+    due_on = models.DateField("uiterste beslisdatum", null=True, blank=True)
+    decision_sent_on = models.DateField(null=True, blank=True)
+
+    # Requester portal: SHA-256 of the personal status token (the token itself is never stored)
+    portal_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    portal_token_revoked = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "verzoek"
+        verbose_name_plural = "verzoeken"
+        ordering = ["due_on", "reference"]
+        permissions = [
+            ("assign_request", "Kan een behandelend jurist toewijzen"),
+            ("view_overview", "Kan het coördinatoroverzicht en de rapportage zien"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"], name="unique_reference_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "year", "sequence"], name="unique_sequence_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.subject}"
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+    @property
+    def regime_label(self) -> str:
+        return dict(REGIMES).get(self.regime, self.regime)

@@ -1,0 +1,28 @@
+"""Thin Celery wrappers around case services: take ids, call one service."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from cases.lifecycle import OPEN_STATUSES
+from cases.models import Request
+from cases.services.requests import request_refresh
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
+def refresh_request_task(request_id: int) -> str | None:
+    """Recompute one case's cached deadline from its timeline; returns the due date."""
+    request = Request.objects.filter(pk=request_id).first()
+    if request is None:
+        return None
+    request_refresh(request=request)
+    return request.due_on.isoformat() if request.due_on else None
+
+
+@shared_task(acks_late=True)
+def refresh_open_deadlines_task() -> int:
+    """Nightly safety net: recompute every open case's cached deadline (e.g. after a holiday change)."""
+    count = 0
+    for request in Request.objects.filter(status__in=OPEN_STATUSES).iterator():
+        request_refresh(request=request, on=timezone.localdate())
+        count += 1
+    return count

@@ -1,0 +1,26 @@
+"""URLs of the staff screens for cases."""
+
+from django.urls import path
+
+from cases.views import documents, letters, points, requests
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", requests.request_list, name="request_list"),
+    path("verzoeken/nieuw/", requests.request_register_view, name="request_register"),
+    path("verzoeken/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("verzoeken/<int:pk>/stap/", requests.event_create, name="event_create"),
+    path("verzoeken/<int:pk>/toewijzen/", requests.request_assign_view, name="request_assign"),
+    path("verzoeken/<int:pk>/punten/herkennen/", points.points_reparse, name="points_reparse"),
+    path("verzoeken/<int:pk>/punten/nieuw/", points.point_create, name="point_create"),
+    path("verzoeken/<int:pk>/punten/<int:number>/", points.point_edit, name="point_edit"),
+    path("verzoeken/<int:pk>/antwoorden/nieuw/", points.answer_save, name="answer_create"),
+    path("verzoeken/<int:pk>/antwoorden/<int:answer_id>/", points.answer_save, name="answer_edit"),
+    path("verzoeken/<int:pk>/documenten/nieuw/", documents.document_add, name="document_add"),
+    path("verzoeken/<int:pk>/documenten/beoordelen/", documents.documents_judge, name="documents_judge"),
+    path("verzoeken/<int:pk>/motivering/<str:code>/", documents.motivation_save, name="motivation_save"),
+    path("verzoeken/<int:pk>/brieven/nieuw/", letters.letter_generate, name="letter_generate"),
+    path("verzoeken/<int:pk>/brieven/<int:letter_id>/", letters.letter_download, name="letter_download"),
+    path("verzoeken/<int:pk>/brieven/<int:letter_id>/verzonden/", letters.letter_sent, name="letter_sent"),
+]

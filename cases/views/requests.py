@@ -1,0 +1,175 @@
+"""Case list, registration, case detail, timeline steps and assignment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cases import lifecycle, permissions
+from cases.forms import AnswerForm, AssignForm, DocumentForm, EventForm, JudgeForm, LetterForm, MarkSentForm, RequestRegisterForm
+from cases.models import Organisation
+from cases.selectors import (
+    answers_ordered,
+    documents_ordered,
+    request_deadline,
+    requests_search,
+    traffic_light,
+)
+from cases.services.letters import decision_problems, motivations_for
+from cases.services.requests import request_assign, request_register, request_transition
+from cases.views.common import add_validation_errors, get_case
+
+
+@login_required
+def request_list(request):
+    if not permissions.is_staff_member(request.user):
+        raise PermissionDenied("Alleen juristen en coördinatoren hebben toegang.")
+    q = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    only_open = request.GET.get("open", "1") == "1"
+    qs = requests_search(request.user, q=q, status=status)
+    if only_open and not status:
+        qs = qs.filter(status__in=lifecycle.OPEN_STATUSES)
+    today = timezone.localdate()
+    rows = [(r, traffic_light(r, today)) for r in qs[:500]]
+    template = "cases/_request_rows.html" if request.htmx else "cases/request_list.html"
+    return render(
+        request,
+        template,
+        {
+            "rows": rows,
+            "q": q,
+            "status": status,
+            "only_open": only_open,
+            "statuses": lifecycle.STATUSES.items(),
+            "can_register": permissions.can_register(request.user),
+        },
+    )
+
+
+@login_required
+def request_register_view(request):
+    if not permissions.can_register(request.user):
+        raise PermissionDenied("U mag geen verzoeken registreren.")
+    can_assign = permissions.can_assign(request.user)
+    form = RequestRegisterForm(request.POST or None, can_assign=can_assign)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        adviser = data.pop("adviser", None)
+        if not can_assign:
+            adviser = request.user if permissions.is_adviser(request.user) else None
+        organisation = Organisation.objects.order_by("pk").first()
+        if organisation is None:
+            form.add_error(None, "Er is nog geen organisatie ingericht (beheer).")
+        else:
+            try:
+                case = request_register(
+                    organisation=organisation,
+                    adviser=adviser,
+                    by=request.user,
+                    regime=data.pop("regime") or None,
+                    **data,
+                )
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Verzoek geregistreerd onder kenmerk {case.reference}; "
+                    f"{case.points.count()} punten herkend.",
+                )
+                return redirect("cases:request_detail", pk=case.pk)
+    return render(request, "cases/request_register.html", {"form": form})
+
+
+def _detail_context(request, case, **extra):
+    deadline = request_deadline(case)
+    points = list(case.points.all())
+    ctx = {
+        "case": case,
+        "deadline": deadline,
+        "light": traffic_light(case),
+        "points": points,
+        "answers": answers_ordered(case),
+        "unanswered": [p for p in points if not p.answers.exists()],
+        "documents": list(documents_ordered(case)),
+        "events": list(case.events.select_related("actor")),
+        "letters": list(case.letters.select_related("created_by", "file")),
+        "event_form": EventForm(status=case.status),
+        "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
+        "document_form": DocumentForm(),
+        "judge_form": JudgeForm(),
+        "letter_form": LetterForm(),
+        "sent_form": MarkSentForm(),
+        "assign_form": AssignForm(initial={"adviser": case.adviser_id}),
+        "can_edit": permissions.can_edit(request.user, case),
+        "can_assign": permissions.can_assign(request.user),
+        "problems": decision_problems(case),
+        "motivations": motivations_for(case),
+        "tab": request.GET.get("tab", "verzoek"),
+    }
+    ctx.update(extra)
+    return ctx
+
+
+@login_required
+def request_detail(request, pk: int):
+    case = get_case(request.user, pk)
+    return render(request, "cases/request_detail.html", _detail_context(request, case))
+
+
+@login_required
+@require_POST
+def event_create(request, pk: int):
+    case = get_case(request.user, pk, edit=True)
+    form = EventForm(request.POST, status=case.status)
+    if form.is_valid():
+        try:
+            event = request_transition(
+                request=case,
+                type=form.cleaned_data["type"],
+                on=form.cleaned_data["on"],
+                until=form.cleaned_data.get("until"),
+                suspension_reason=form.cleaned_data.get("suspension_reason") or "",
+                note=form.cleaned_data.get("note") or "",
+                by=request.user,
+            )
+        except ValidationError as exc:
+            add_validation_errors(form, exc)
+        else:
+            if event.warning:
+                messages.warning(request, event.warning)
+            else:
+                messages.success(request, f"Stap '{event.type_label}' vastgelegd.")
+            return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=tijdlijn")
+    case.refresh_from_db()
+    ctx = _detail_context(request, case, event_form=form, tab="tijdlijn")
+    return render(request, "cases/request_detail.html", ctx, status=400)
+
+
+@login_required
+@require_POST
+def request_assign_view(request, pk: int):
+    if not permissions.can_assign(request.user):
+        raise PermissionDenied("Alleen coördinatoren wijzen zaken toe.")
+    case = get_case(request.user, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Kies een jurist.")
+    else:
+        try:
+            request_assign(request=case, adviser=form.cleaned_data["adviser"], by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Toegewezen aan {form.cleaned_data['adviser']}.")
+    nxt = request.POST.get("next")
+    if nxt and nxt.startswith("/"):
+        return redirect(nxt)
+    return redirect("cases:request_detail", pk=case.pk)
+

@@ -1,0 +1,5 @@
+"""URLs of the redaction screens (upload, review, apply)."""
+
+app_name = "redaction"
+
+urlpatterns: list = []

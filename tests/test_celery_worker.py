@@ -1,0 +1,73 @@
+"""A real Celery worker process executes a real task through a real Redis, on the real database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.db import connection
+
+from cases.models import Request
+from tests.conftest import require
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    redis_url = os.environ.get("WOBDESK_TEST_REDIS_URL", "")
+    require(bool(redis_url), "WOBDESK_TEST_REDIS_URL not set (no Redis)")
+    require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
+    settings_dict = connection.settings_dict
+    db_url = (
+        f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
+        f"{settings_dict['NAME']}"
+    )
+    env = dict(os.environ, DATABASE_URL=db_url, REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="wobdesk.settings")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "wobdesk", "worker", "-Q", "default,redaction",
+         "--pool", "solo", "--concurrency", "1", "-l", "warning", "--without-heartbeat",
+         "--without-gossip", "--without-mingle"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    # A separate client app: the test process sends through Redis like a web process would.
+    client = Celery("wobdesk-test-client", broker=redis_url, backend=redis_url)
+    try:
+        yield proc, client
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.mark.celery_worker
+def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
+    proc, client = celery_worker_process
+    case = make_case()
+    correct = case.due_on
+    assert correct == date(2026, 4, 7)
+    Request.objects.filter(pk=case.pk).update(due_on=date(2030, 1, 1))  # make the cache stale
+
+    result = client.send_task("cases.tasks.refresh_request_task", args=[case.pk], queue="default")
+    try:
+        value = result.get(timeout=60)
+    except Exception:
+        proc.terminate()
+        output = proc.stdout.read().decode(errors="replace")
+        raise AssertionError(f"worker did not answer; its output:\n{output}")
+    assert value == "2026-04-07"
+    case.refresh_from_db()
+    assert case.due_on == correct
+    assert proc.poll() is None  # the worker process is still alive and did the work
