@@ -26,3 +26,21 @@ def refresh_open_deadlines_task() -> int:
         request_refresh(request=request, on=timezone.localdate())
         count += 1
     return count
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
+def notify_requester_task(event_id: int) -> bool:
+    """E-mail the requester about a step that matters (verdaagd, opgeschort, besluit verzonden)."""
+    from cases.services.portal import requester_notify
+
+    return requester_notify(event_id=event_id)
+
+
+@shared_task(acks_late=True)
+def send_deadline_reminders_task(on: str | None = None) -> dict:
+    """Daily (Celery beat): mail advisers their due cases, escalate overdue ones; idempotent per day."""
+    from datetime import date
+
+    from cases.services.reminders import reminders_send
+
+    return reminders_send(on=date.fromisoformat(on) if on else timezone.localdate())

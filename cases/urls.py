@@ -2,16 +2,25 @@
 
 from django.urls import path
 
-from cases.views import documents, letters, points, requests
+from cases.views import documents, letters, overview, points, requests
 
 app_name = "cases"
 
 urlpatterns = [
     path("", requests.request_list, name="request_list"),
+    path("overzicht/", overview.overview, name="overview"),
+    path("rapportage/", overview.report, name="report"),
+    path("verzoeken/<int:pk>/publicatie/", overview.publication_download, name="publication"),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/publicatie-intrekken/",
+        overview.publication_withdraw,
+        name="publication_withdraw",
+    ),
     path("verzoeken/nieuw/", requests.request_register_view, name="request_register"),
     path("verzoeken/<int:pk>/", requests.request_detail, name="request_detail"),
     path("verzoeken/<int:pk>/stap/", requests.event_create, name="event_create"),
     path("verzoeken/<int:pk>/toewijzen/", requests.request_assign_view, name="request_assign"),
+    path("verzoeken/<int:pk>/statuslink/", requests.portal_link, name="portal_link"),
     path("verzoeken/<int:pk>/punten/herkennen/", points.points_reparse, name="points_reparse"),
     path("verzoeken/<int:pk>/punten/nieuw/", points.point_create, name="point_create"),
     path("verzoeken/<int:pk>/punten/<int:number>/", points.point_edit, name="point_edit"),

@@ -89,3 +89,18 @@ def make_case(organisation, adviser):
         return request_register(**defaults)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _on_commit_runs_in_tests(request, monkeypatch):
+    """Inside a test's wrapping transaction nothing ever commits, so run on_commit work at once
+    (tests that use transactional_db or the live server see the real behaviour)."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        from django.db import transaction
+
+        monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())

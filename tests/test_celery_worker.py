@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
+def celery_worker_process(transactional_db, tmp_path):
     redis_url = os.environ.get("WOBDESK_TEST_REDIS_URL", "")
     require(bool(redis_url), "WOBDESK_TEST_REDIS_URL not set (no Redis)")
     require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
@@ -30,7 +30,14 @@ def celery_worker_process(transactional_db):
         f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
         f"{settings_dict['NAME']}"
     )
-    env = dict(os.environ, DATABASE_URL=db_url, REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="wobdesk.settings")
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        REDIS_URL=redis_url,
+        DJANGO_SETTINGS_MODULE="wobdesk.settings",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "wobdesk", "worker", "-Q", "default,redaction",
          "--pool", "solo", "--concurrency", "1", "-l", "warning", "--without-heartbeat",
@@ -43,7 +50,7 @@ def celery_worker_process(transactional_db):
     # A separate client app: the test process sends through Redis like a web process would.
     client = Celery("wobdesk-test-client", broker=redis_url, backend=redis_url)
     try:
-        yield proc, client
+        yield proc, client, tmp_path / "mail"
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -54,7 +61,7 @@ def celery_worker_process(transactional_db):
 
 @pytest.mark.celery_worker
 def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
-    proc, client = celery_worker_process
+    proc, client, _ = celery_worker_process
     case = make_case()
     correct = case.due_on
     assert correct == date(2026, 4, 7)
@@ -71,3 +78,31 @@ def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
     case.refresh_from_db()
     assert case.due_on == correct
     assert proc.poll() is None  # the worker process is still alive and did the work
+
+
+@pytest.mark.celery_worker
+def test_worker_sends_reminders_once_per_day(celery_worker_process, make_case, adviser, coordinator):
+    from cases.models import Reminder
+    from cases.services.requests import request_transition
+
+    proc, client, mail_dir = celery_worker_process
+    coordinator.email = "coordinator@teststad.example"
+    coordinator.save()
+    # due within 5 working days of 2026-04-01: received 2026-03-06 -> due 2026-04-07
+    soon = make_case(subject="bijna verlopen")
+    # overdue on 2026-04-01: received 2026-02-02 -> due 2026-03-02
+    late = make_case(subject="te laat", received_on=date(2026, 2, 2))
+    request_transition(request=late, type="acknowledged", on=date(2026, 2, 3), today_=date(2026, 4, 1))
+    for _ in range(2):  # the second run the same day must send nothing
+        result = client.send_task("cases.tasks.send_deadline_reminders_task", args=["2026-04-01"], queue="default")
+        result.get(timeout=60)
+    digest = Reminder.objects.get(recipient=adviser, kind="adviser_digest")
+    assert digest.cases == [soon.reference]
+    escalation = Reminder.objects.get(recipient=coordinator, kind="escalation")
+    assert escalation.cases == [late.reference]
+    assert Reminder.objects.count() == 2
+    mails = sorted(mail_dir.glob("*.log"))
+    bodies = "\n".join(p.read_text() for p in mails)
+    assert bodies.count("Subject: Woo-termijnen") == 1
+    assert bodies.count("Subject: Woo: 1 zaak/zaken over de termijn") == 1
+    assert soon.reference in bodies and "7 april 2026" in bodies

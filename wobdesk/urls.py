@@ -9,6 +9,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("lakken/", include("redaction.urls")),
+    path("woo/", include("cases.portal_urls")),
     path("", include("cases.urls")),
 ]
 

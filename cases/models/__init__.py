@@ -6,6 +6,7 @@ from .letter import Letter
 from .motivation import GroundMotivation
 from .organisation import Organisation, StaffProfile
 from .point import Answer, Point
+from .reminder import Reminder
 from .request import Request
 from .timeline import Event
 
@@ -18,6 +19,7 @@ __all__ = [
     "Letter",
     "Organisation",
     "Point",
+    "Reminder",
     "Request",
     "StaffProfile",
     "StoredFile",

@@ -75,6 +75,15 @@ class Document(models.Model):
     processing_error = models.TextField(blank=True)
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
+    redaction_status = models.CharField(
+        max_length=20,
+        choices=[("", "niet gelakt"), ("bezig", "bezig"), ("klaar", "gelakt"), ("mislukt", "mislukt")],
+        blank=True,
+        default="",
+    )
+    redaction_error = models.TextField(blank=True)
+    publication_withdrawn_on = models.DateField("publicatie ingetrokken op", null=True, blank=True)
+    publication_withdrawn_reason = models.TextField("reden intrekking publicatie", blank=True)
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

@@ -218,6 +218,10 @@ def request_transition(
         request.regime = deadlines.regime_for(request.received_on, on)
     request.save(update_fields=["status", "regime", "updated_at"])
     request_refresh(request=request, on=now)
+    if type in ("adjourned", "suspension", "decision_sent") and has_effect and request.requester_email:
+        from cases.tasks import notify_requester_task
+
+        transaction.on_commit(lambda: notify_requester_task.delay(event.pk))
     return event
 
 

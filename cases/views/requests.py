@@ -97,7 +97,10 @@ def _detail_context(request, case, **extra):
         "points": points,
         "answers": answers_ordered(case),
         "unanswered": [p for p in points if not p.answers.exists()],
-        "documents": list(documents_ordered(case)),
+        "documents": (documents := list(documents_ordered(case))),
+        "documents_running": any(
+            d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
+        ),
         "events": list(case.events.select_related("actor")),
         "letters": list(case.letters.select_related("created_by", "file")),
         "event_form": EventForm(status=case.status),
@@ -173,3 +176,22 @@ def request_assign_view(request, pk: int):
         return redirect(nxt)
     return redirect("cases:request_detail", pk=case.pk)
 
+
+
+@login_required
+@require_POST
+def portal_link(request, pk: int):
+    """Issue a new personal status link (the old one stops working) or revoke it."""
+    from cases.services.portal import portal_link_issue, portal_link_revoke, status_url
+
+    case = get_case(request.user, pk, edit=True)
+    if request.POST.get("action") == "revoke":
+        portal_link_revoke(request=case, by=request.user)
+        messages.success(request, "De statuslink van de verzoeker is ingetrokken.")
+    else:
+        token = portal_link_issue(request=case, by=request.user)
+        messages.success(
+            request,
+            f"Nieuwe statuslink (alleen nu zichtbaar; stuur hem naar de verzoeker): {status_url(token)}",
+        )
+    return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=tijdlijn")

@@ -1,0 +1,61 @@
+"""`manage.py render_letter KENMERK KIND --out PATH [--format docx|csv|xlsx] [--pdf]`."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from cases.letters import LETTER_KINDS
+from cases.letters_pdf import PdfUnavailable, docx_to_pdf
+from cases.models import Request
+from cases.services.letters import letter_render
+
+
+class Command(BaseCommand):
+    help = "Maak een brief (nieuwe versie) voor een verzoek en schrijf hem naar --out."
+
+    def add_arguments(self, parser):
+        parser.add_argument("reference")
+        parser.add_argument("kind")
+        parser.add_argument("--out", required=True)
+        parser.add_argument("--format", default="docx", dest="fmt")
+        parser.add_argument("--date", default=None, help="briefdatum JJJJ-MM-DD (standaard vandaag)")
+        parser.add_argument("--pdf", action="store_true", help="ook als PDF (LibreOffice nodig)")
+
+    def handle(self, *args, reference, kind, out, fmt, date, pdf, **options):
+        from datetime import date as date_cls
+
+        if kind not in LETTER_KINDS:
+            raise CommandError(f"Onbekende brief '{kind}'; kies uit: {', '.join(LETTER_KINDS)}.")
+        if fmt not in ("docx", "csv", "xlsx"):
+            raise CommandError(f"Onbekend formaat '{fmt}'; kies docx, csv of xlsx.")
+        if fmt != "docx" and kind != "inventarislijst":
+            raise CommandError("Alleen de inventarislijst kan als csv of xlsx.")
+        request = Request.objects.filter(reference=reference).first()
+        if request is None:
+            raise CommandError(f"Onbekend kenmerk: {reference}")
+        try:
+            letter_date = date_cls.fromisoformat(date) if date else None
+        except ValueError:
+            raise CommandError(f"Ongeldige datum: {date}")
+        try:
+            letter = letter_render(request=request, kind=kind, fmt=fmt, letter_date=letter_date)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages))
+        data = letter.file.read()
+        target = Path(out)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.stdout.write(f"{letter} geschreven naar {target}")
+        for problem in letter.problems:
+            self.stdout.write(f"  controle: {problem['message']}")
+        if pdf:
+            if fmt != "docx":
+                raise CommandError("--pdf kan alleen bij een Word-document.")
+            try:
+                pdf_bytes = docx_to_pdf(data)
+            except PdfUnavailable as exc:
+                raise CommandError(str(exc))
+            pdf_path = target.with_suffix(".pdf")
+            pdf_path.write_bytes(pdf_bytes)
+            self.stdout.write(f"PDF geschreven naar {pdf_path}")

@@ -1,0 +1,115 @@
+"""Coordinator reads: deadline overview with what needs action now, workload, report facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, Sum
+
+from cases import calendar_nl, deadlines
+from cases.lifecycle import OPEN_STATUSES
+from cases.models import Request
+from cases.reporting import CaseFacts
+from cases.selectors import TrafficLight, request_deadline, traffic_light
+
+
+@dataclass
+class OverviewRow:
+    request: Request
+    light: TrafficLight
+    deadline: deadlines.Deadline
+    actions: list[str] = field(default_factory=list)
+
+
+def overview_rows(on: date, *, adviser_id: int | None = None, only_action: bool = False) -> list[OverviewRow]:
+    qs = (
+        Request.objects.filter(status__in=OPEN_STATUSES)
+        .select_related("adviser")
+        .prefetch_related("events")
+        .order_by("due_on", "reference")
+    )
+    if adviser_id:
+        qs = qs.filter(adviser_id=adviser_id)
+    rows = []
+    for r in qs:
+        deadline = request_deadline(r)
+        row = OverviewRow(r, traffic_light(r, on), deadline, actions_needed(r, deadline, on))
+        if only_action and not row.actions:
+            continue
+        rows.append(row)
+    return rows
+
+
+def actions_needed(r: Request, d: deadlines.Deadline, on: date) -> list[str]:
+    """What needs a person now (issue: coordinator overview, point 1)."""
+    events = list(r.events.all())
+    types = {e.type for e in events}
+    actions = []
+    if "acknowledged" not in types and calendar_nl.working_days_between(r.received_on, on) > 3:
+        actions.append("Nog geen ontvangstbevestiging na 3 werkdagen")
+    if d.adjourned_on is None and on <= d.first_term_ends_on and calendar_nl.working_days_between(on, d.first_term_ends_on) <= 5:
+        actions.append(
+            f"Verdagen of beslissen vóór {deadlines.format_date_nl(d.first_term_ends_on)} (einde eerste termijn)"
+        )
+    for e in events:
+        if e.type == "suspension" and e.until and on <= e.until <= on + timedelta(days=3):
+            actions.append(f"Opschorting eindigt {deadlines.format_date_nl(e.until)}: verzoeker nieuwe datum melden")
+    if d.due_on < on:
+        actions.append(f"Te laat: termijn verstreek op {deadlines.format_date_nl(d.due_on)}")
+    for e in events:
+        if e.type == "ingebrekestelling_received":
+            beroep_from, _ = deadlines.beroep_niet_tijdig_from(ingebrekestelling_received_on=e.on)
+            actions.append(
+                f"Ingebrekestelling ontvangen {deadlines.format_date_nl(e.on)}: beroep mogelijk vanaf "
+                f"{deadlines.format_date_nl(beroep_from)}"
+            )
+    return actions
+
+
+def workload() -> list[dict]:
+    """Open cases and pages still to assess per adviser."""
+    User = get_user_model()
+    users = (
+        User.objects.filter(groups__name__in=["adviseur", "coordinator"], is_active=True)
+        .distinct()
+        .annotate(
+            open_cases=Count("assigned_requests", filter=Q(assigned_requests__status__in=OPEN_STATUSES), distinct=True),
+        )
+        .order_by("first_name", "username")
+    )
+    result = []
+    for u in users:
+        pages = (
+            Request.objects.filter(adviser=u, status__in=OPEN_STATUSES)
+            .aggregate(p=Sum("documents__page_count", filter=Q(documents__judgement="")))["p"]
+            or 0
+        )
+        overdue = Request.objects.filter(adviser=u, status__in=OPEN_STATUSES, due_on__lt=date.today()).count()
+        result.append({"user": u, "open_cases": u.open_cases, "pages_to_assess": pages, "overdue": overdue})
+    return result
+
+
+def case_facts(requests=None) -> list[CaseFacts]:
+    qs = (requests if requests is not None else Request.objects.all()).prefetch_related("events", "documents")
+    facts = []
+    for r in qs:
+        d = request_deadline(r)
+        withdrawn = next((e.on for e in r.events.all() if e.type == "withdrawn"), None)
+        docs = [doc for doc in r.documents.all() if doc.judgement != "dubbel"]
+        facts.append(
+            CaseFacts(
+                reference=r.reference,
+                received_on=r.received_on,
+                due_on=d.due_on,
+                decision_sent_on=r.decision_sent_on,
+                withdrawn_on=withdrawn,
+                adjourned=bool(d.adjournment_valid),
+                suspended_days=d.suspended_days,
+                judgements=tuple(doc.judgement for doc in docs),
+                grounds=tuple(g for doc in docs for g in doc.grounds),
+                pages=sum(doc.page_count for doc in docs),
+            )
+        )
+    return facts

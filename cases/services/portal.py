@@ -1,0 +1,201 @@
+"""The requester portal: personal status links (hashed tokens), online requests, requester actions."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from cases.models import Document, Organisation, Request
+from cases.services.documents import stored_file_put
+from cases.services.requests import audit, request_register, request_transition, today
+
+TOKEN_BYTES = 32  # 256 bits
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def portal_link_issue(*, request: Request, by=None) -> str:
+    """A new personal status token; the previous one stops working. Returns the token (shown once)."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    request.portal_token_hash = _hash(token)
+    request.portal_token_revoked = False
+    request.save(update_fields=["portal_token_hash", "portal_token_revoked", "updated_at"])
+    audit(request=request, actor=by, action="portal_link_issued", obj=request)
+    return token
+
+
+@transaction.atomic
+def portal_link_revoke(*, request: Request, by=None) -> None:
+    request.portal_token_revoked = True
+    request.save(update_fields=["portal_token_revoked", "updated_at"])
+    audit(request=request, actor=by, action="portal_link_revoked", obj=request)
+
+
+def request_for_token(token: str) -> Request | None:
+    """The request behind a token, or None for a wrong, mangled or revoked one (same answer)."""
+    if not token or len(token) > 100:
+        return None
+    digest = _hash(token)
+    request = Request.objects.filter(portal_token_hash=digest).select_related("organisation").first()
+    # constant-time comparison of the stored hash with the presented token's hash
+    if request is None or not hmac.compare_digest(request.portal_token_hash, digest):
+        return None
+    if request.portal_token_revoked:
+        return None
+    return request
+
+
+def status_url(token: str) -> str:
+    return settings.WOBDESK_BASE_URL.rstrip("/") + reverse("portal:status", args=[token])
+
+
+def _send(to: str, subject: str, template: str, context: dict) -> None:
+    if not to:
+        return
+    body = render_to_string(template, context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
+
+
+@transaction.atomic
+def request_submit_online(
+    *,
+    organisation: Organisation,
+    name: str,
+    email: str,
+    subject: str,
+    request_text: str,
+    address: str = "",
+    requester_organisation: str = "",
+    period: str = "",
+    preferred_format: str = "",
+) -> tuple[Request, str]:
+    """A request from the web form: registered as received today, acknowledged by e-mail."""
+    request = request_register(
+        organisation=organisation,
+        received_on=today(),
+        requester_name=name,
+        requester_email=email,
+        requester_address=address,
+        requester_organisation=requester_organisation,
+        subject=subject,
+        request_text=request_text,
+        channel="webformulier",
+        period=period,
+        preferred_format=preferred_format,
+        actor_label="verzoeker (webformulier)",
+    )
+    token = portal_link_issue(request=request)
+    context = {"request": request, "url": status_url(token)}
+    transaction.on_commit(
+        lambda: _send(
+            email,
+            f"Ontvangstbevestiging Woo-verzoek {request.reference}",
+            "portal/email/received.txt",
+            context,
+        )
+    )
+    return request, token
+
+
+def _notify_adviser(request: Request, subject: str, text: str) -> None:
+    to = request.adviser.email if request.adviser and request.adviser.email else request.organisation.email
+    if to:
+        transaction.on_commit(
+            lambda: send_mail(
+                subject,
+                text,
+                settings.DEFAULT_FROM_EMAIL,
+                [to],
+                fail_silently=True,
+            )
+        )
+
+
+@transaction.atomic
+def requester_reply(*, request: Request, text: str, files: list[tuple[str, bytes]] = ()) -> None:
+    """The requester answers (e.g. a precisering) and may attach files; lands on the timeline."""
+    text = text.strip()
+    if not text and not files:
+        raise ValidationError({"text": "Schrijf een reactie of voeg een bestand toe."})
+    if request.status in ("gesloten", "ingetrokken"):
+        raise ValidationError("Dit verzoek is afgesloten; reageren kan niet meer.")
+    event_type = "precisering_received" if request.status == "precisering_gevraagd" else "contact"
+    names = []
+    for name, data in files:
+        stored = stored_file_put(data)
+        names.append(f"{name} (sha256 {stored.sha256[:12]})")
+    note = "Reactie van verzoeker via het portaal: " + text[:2000]
+    if names:
+        note += "\nBijlagen: " + ", ".join(names)
+    request_transition(request=request, type=event_type, on=today(), note=note, actor_label="verzoeker (portaal)")
+    _notify_adviser(
+        request,
+        f"Reactie van verzoeker op {request.reference}",
+        f"De verzoeker heeft gereageerd op {request.reference}:\n\n{text}\n\nBijlagen: {', '.join(names) or 'geen'}",
+    )
+
+
+@transaction.atomic
+def requester_withdraw(*, request: Request, reason: str = "") -> None:
+    request_transition(
+        request=request,
+        type="withdrawn",
+        on=today(),
+        note=("Ingetrokken door verzoeker via het portaal. " + reason.strip())[:2000],
+        actor_label="verzoeker (portaal)",
+    )
+    _notify_adviser(
+        request,
+        f"Verzoek {request.reference} ingetrokken",
+        f"De verzoeker heeft {request.reference} ingetrokken via het portaal.\n\n{reason}",
+    )
+
+
+NOTIFY_EVENTS = {
+    "adjourned": "Uw Woo-verzoek {ref} is verdaagd",
+    "suspension": "De termijn voor uw Woo-verzoek {ref} is opgeschort",
+    "decision_sent": "Besluit op uw Woo-verzoek {ref}",
+}
+
+
+def requester_notify(*, event_id: int) -> bool:
+    """E-mail the requester about a step that matters; returns whether a mail was sent."""
+    from cases.models import Event
+    from cases.selectors import request_deadline
+
+    event = Event.objects.select_related("request").filter(pk=event_id).first()
+    if event is None or event.type not in NOTIFY_EVENTS or not event.has_legal_effect:
+        return False
+    request = event.request
+    if not request.requester_email:
+        return False
+    _send(
+        request.requester_email,
+        NOTIFY_EVENTS[event.type].format(ref=request.reference),
+        "portal/email/status_changed.txt",
+        {"request": request, "event": event, "deadline": request_deadline(request)},
+    )
+    return True
+
+
+def released_documents(request: Request) -> list[Document]:
+    """What the requester may download: after the besluit is sent, the redacted files of documents
+    that are (deels) openbaar. Never an original, never a draft."""
+    if request.decision_sent_on is None:
+        return []
+    return list(
+        request.documents.filter(
+            judgement__in=["openbaar", "deels_openbaar"], redacted__isnull=False
+        ).order_by("sort_key")
+    )
+

@@ -1,0 +1,260 @@
+"""The public requester portal: online request form and the personal status page (token link)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases.models import Organisation
+from cases.ratelimit import client_ip, hit
+from cases.selectors import request_deadline
+from cases.services.portal import (
+    released_documents,
+    request_for_token,
+    request_submit_online,
+    requester_reply,
+    requester_withdraw,
+)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+ALLOWED_REPLY_TYPES = (".pdf", ".png", ".jpg", ".jpeg", ".txt", ".docx", ".odt", ".eml")
+MAX_REPLY_BYTES = 10 * 1024 * 1024
+
+
+def _secure(response: HttpResponse) -> HttpResponse:
+    response["Content-Security-Policy"] = CSP
+    response["Referrer-Policy"] = "no-referrer"  # the token never leaks to other sites
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _too_many() -> HttpResponse:
+    return _secure(
+        HttpResponse(
+            "Te veel verzoeken in korte tijd. Probeer het over een paar minuten opnieuw.",
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+    )
+
+
+class OnlineRequestForm(forms.Form):
+    name = forms.CharField(label="Uw naam", max_length=200)
+    email = forms.EmailField(label="Uw e-mailadres", help_text="Hierop ontvangt u de bevestiging en de statuslink.")
+    address = forms.CharField(label="Postadres (optioneel)", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    organisation = forms.CharField(label="Organisatie (optioneel)", max_length=200, required=False)
+    subject = forms.CharField(label="Onderwerp", max_length=300, help_text="Kort: waar gaat uw verzoek over?")
+    request_text = forms.CharField(
+        label="Uw verzoek",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        help_text=(
+            "Beschrijf welke informatie u zoekt. Nummer uw vragen, bijvoorbeeld: "
+            "'1. alle adviezen over ...; 2. de e-mails tussen ... en ...'."
+        ),
+    )
+    period = forms.CharField(label="Periode (optioneel)", max_length=200, required=False, help_text="Bijv. 2023 tot en met 2025.")
+    preferred_format = forms.ChoiceField(
+        label="Gewenste vorm",
+        choices=[("digitaal", "digitaal (pdf per e-mail of via de statuslink)"), ("papier", "op papier")],
+        initial="digitaal",
+    )
+    website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot for bots
+
+
+def request_form(request):
+    organisation = Organisation.objects.order_by("pk").first()
+    if organisation is None:
+        raise Http404("Dit portaal is nog niet ingericht.")
+    form = OnlineRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not hit("portal-form", client_ip(request), limit=5, window=3600):
+            return _too_many()
+        if form.is_valid() and not form.cleaned_data.get("website"):
+            data = form.cleaned_data
+            case, token = request_submit_online(
+                organisation=organisation,
+                name=data["name"],
+                email=data["email"],
+                subject=data["subject"],
+                request_text=data["request_text"],
+                address=data["address"],
+                requester_organisation=data["organisation"],
+                period=data["period"],
+                preferred_format=data["preferred_format"],
+            )
+            request.session["portal_new"] = {"reference": case.reference, "token": token}
+            return redirect("portal:submitted")
+    return _secure(render(request, "portal/request_form.html", {"form": form, "organisation": organisation}))
+
+
+def submitted(request):
+    info = request.session.pop("portal_new", None)
+    if not info:
+        return redirect("portal:request_form")
+    return _secure(render(request, "portal/submitted.html", info))
+
+
+def _case_or_404(request, token: str):
+    if not hit("portal-status", client_ip(request), limit=120, window=60):
+        return None, _too_many()
+    case = request_for_token(token)
+    if case is None:
+        raise Http404("Deze link is niet (meer) geldig.")
+    return case, None
+
+
+STATUS_TEXT = {
+    "ontvangen": "Wij hebben uw verzoek ontvangen.",
+    "ontvangst_bevestigd": "Wij hebben de ontvangst bevestigd en zoeken de documenten.",
+    "in_behandeling": "Wij zoeken de documenten die onder uw verzoek vallen.",
+    "precisering_gevraagd": "Wij hebben u gevraagd uw verzoek te verduidelijken. Reageer hieronder.",
+    "gepreciseerd": "U heeft uw verzoek verduidelijkt; wij behandelen het verder.",
+    "verdaagd": "De beslistermijn is verlengd (verdaagd).",
+    "zienswijze_derden": "Wij vragen derden om hun mening over openbaarmaking; de termijn is opgeschort.",
+    "zienswijze_afgerond": "De meningen van derden zijn binnen; wij beoordelen de documenten.",
+    "beoordeling": "Wij beoordelen de gevonden documenten.",
+    "besluit_concept": "Wij stellen het besluit op.",
+    "ter_ondertekening": "Het besluit ligt ter ondertekening.",
+    "verzonden": "Het besluit is verzonden.",
+    "verstrekking_uitgesteld": "Het besluit is verzonden; de documenten worden na twee weken verstrekt.",
+    "openbaar_gemaakt": "Het besluit is verzonden en de documenten zijn verstrekt.",
+    "gepubliceerd": "Het besluit en de documenten zijn gepubliceerd.",
+    "bezwaar": "Er is bezwaar gemaakt tegen het besluit.",
+    "beslissing_op_bezwaar": "Er is op het bezwaar beslist.",
+    "beroep": "Er loopt een beroepsprocedure.",
+    "gesloten": "Uw verzoek is afgehandeld.",
+    "ingetrokken": "U heeft uw verzoek ingetrokken.",
+    "doorgezonden": "Uw verzoek is doorgestuurd naar een ander bestuursorgaan dat erover gaat.",
+    "buiten_behandeling": "Uw verzoek is buiten behandeling gesteld.",
+}
+MILESTONES = {
+    "received": "Verzoek ontvangen",
+    "acknowledged": "Ontvangst bevestigd",
+    "precisering_asked": "Verduidelijking gevraagd",
+    "precisering_received": "Verduidelijking ontvangen",
+    "adjourned": "Verdaagd",
+    "suspension": "Termijn opgeschort",
+    "zienswijze_received": "Zienswijze derden afgerond",
+    "decision_sent": "Besluit verzonden",
+    "documents_provided": "Documenten verstrekt",
+    "published": "Gepubliceerd",
+    "withdrawn": "Ingetrokken",
+    "forwarded": "Doorgezonden",
+}
+
+
+def status(request, token: str):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    deadline = request_deadline(case)
+    milestones = [
+        e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect
+    ]
+    letters = [
+        letter
+        for letter in case.letters.filter(sent_on__isnull=False).order_by("sent_on")
+        if letter.kind != "inventarislijst"
+    ]
+    decided = case.decision_sent_on is not None
+    ctx = {
+        "case": case,
+        "token": token,
+        "status_text": STATUS_TEXT.get(case.status, case.status_label),
+        "deadline": deadline,
+        "milestones": [(MILESTONES[e.type], e) for e in milestones],
+        "letters": letters,
+        "documents": released_documents(case),
+        "decided": decided,
+        "inventory": case.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+        if decided
+        else None,
+        "can_act": case.status not in ("gesloten", "ingetrokken", "buiten_behandeling", "doorgezonden") and not decided,
+    }
+    return _secure(render(request, "portal/status.html", ctx))
+
+
+def letter_download(request, token: str, letter_id: int):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    letter = case.letters.filter(pk=letter_id, sent_on__isnull=False).exclude(kind="inventarislijst").first()
+    if letter is None:
+        raise Http404("Deze brief bestaat niet.")
+    response = FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename)
+    return _secure(response)
+
+
+def inventory_download(request, token: str):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    if case.decision_sent_on is None:
+        raise Http404
+    letter = case.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+    if letter is None:
+        raise Http404("Er is geen inventarislijst.")
+    return _secure(FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename))
+
+
+def document_download(request, token: str, doc_id: int):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    document = next((d for d in released_documents(case) if d.pk == doc_id), None)
+    if document is None:
+        raise Http404("Dit document is niet beschikbaar.")
+    name = f"{case.reference}-{document.number}.pdf"
+    return _secure(FileResponse(document.redacted.content.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"))
+
+
+@require_POST
+def reply(request, token: str):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    if not hit("portal-reply", client_ip(request), limit=10, window=3600):
+        return _too_many()
+    files = []
+    for f in request.FILES.getlist("files"):
+        if f.size > MAX_REPLY_BYTES:
+            messages.error(request, f"'{f.name}' is groter dan 10 MB en is niet verstuurd.")
+            return redirect("portal:status", token=token)
+        if not f.name.lower().endswith(ALLOWED_REPLY_TYPES):
+            messages.error(request, f"Bestandstype van '{f.name}' wordt niet geaccepteerd (toegestaan: pdf, afbeelding, tekst, Word).")
+            return redirect("portal:status", token=token)
+        files.append((f.name, f.read()))
+    try:
+        requester_reply(request=case, text=request.POST.get("text", ""), files=files)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Uw reactie is ontvangen. De behandelaar is op de hoogte gebracht.")
+    return redirect("portal:status", token=token)
+
+
+@require_http_methods(["POST"])
+def withdraw(request, token: str):
+    case, limited = _case_or_404(request, token)
+    if limited:
+        return limited
+    if request.POST.get("confirm") != "ja":
+        messages.error(request, "Bevestig dat u uw verzoek wilt intrekken.")
+        return redirect("portal:status", token=token)
+    try:
+        requester_withdraw(request=case, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Uw verzoek is ingetrokken.")
+    return redirect("portal:status", token=token)
+

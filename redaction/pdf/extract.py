@@ -1,0 +1,166 @@
+"""Text with per-character boxes out of a PDF, OCR for pages without a text layer, page images."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pymupdf
+
+from redaction.types import Box, PageText
+
+from .errors import UnprocessableDocument
+
+# Ligatures are split into their letters (so "fi" is found), whitespace becomes a plain space.
+TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+OCR_DPI = 300
+TESSDATA_CANDIDATES = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+WORD_GAP = 0.25  # a gap wider than this share of the font size between two glyphs separates words
+
+
+def open_pdf(pdf: bytes) -> pymupdf.Document:
+    """Open PDF bytes; a broken file raises the same Dutch error as intake."""
+    try:
+        return pymupdf.open(stream=pdf, filetype="pdf")
+    except Exception:
+        raise UnprocessableDocument(
+            "corrupt", "De PDF is beschadigd of onvolledig en kan niet worden gelezen."
+        )
+
+
+def page_count(pdf: bytes) -> int:
+    """Number of pages."""
+    with open_pdf(pdf) as doc:
+        return doc.page_count
+
+
+def find_tessdata(language: str = "nld") -> str | None:
+    """The tessdata folder holding every language of ``language`` ("nld" or "nld+eng"), or None."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_CANDIDATES]
+    wanted = [lang for lang in language.split("+") if lang]
+    for folder in candidates:
+        if folder and all(
+            os.path.isfile(os.path.join(folder, f"{lang}.traineddata")) for lang in wanted
+        ):
+            return folder
+    return None
+
+
+def needs_ocr(page: pymupdf.Page) -> bool:
+    """No text layer, yet something is drawn (a scan or outlined text): OCR may find words."""
+    if page.get_text("text", flags=TEXT_FLAGS).strip():
+        return False
+    return bool(page.get_images(full=False)) or bool(page.get_drawings())
+
+
+def extract_pages(
+    pdf: bytes,
+    *,
+    ocr: bool | str = "auto",
+    ocr_language: str = "nld",
+    progress: Callable[[int, int], None] | None = None,
+) -> list[PageText]:
+    """One PageText per page. ``ocr``: "auto" (pages without text), True (all pages) or False."""
+    if ocr not in (True, False, "auto"):
+        raise ValueError("ocr must be True, False or 'auto'")
+    with open_pdf(pdf) as doc:
+        if doc.needs_pass:
+            raise UnprocessableDocument("encrypted", "De PDF is met een wachtwoord beveiligd.")
+        total = doc.page_count
+        result: list[PageText] = []
+        tessdata: str | None = None
+        for number in range(total):
+            page = doc[number]
+            use_ocr = ocr is True or (ocr == "auto" and needs_ocr(page))
+            textpage = None
+            if use_ocr:
+                tessdata = tessdata or find_tessdata(ocr_language)
+                if tessdata is None:
+                    raise UnprocessableDocument(
+                        "needs_ocr",
+                        f"Pagina {number + 1} heeft geen tekstlaag en tekstherkenning (OCR, "
+                        f"Tesseract met taal '{ocr_language}') is niet geïnstalleerd.",
+                    )
+                textpage = page.get_textpage_ocr(
+                    flags=TEXT_FLAGS,
+                    language=ocr_language,
+                    dpi=OCR_DPI,
+                    full=True,
+                    tessdata=tessdata,
+                )
+            raw = page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage)
+            text, boxes = layout_text(raw)
+            # Boxes are in unrotated page space (as add_redact_annot takes them); so are these.
+            width, height = page.rect.width, page.rect.height
+            if page.rotation % 180:
+                width, height = height, width
+            result.append(
+                PageText(
+                    page=number,
+                    text=text,
+                    char_boxes=boxes,
+                    width=width,
+                    height=height,
+                    ocr=use_ocr,
+                )
+            )
+            if progress is not None:
+                progress(number + 1, total)
+        return result
+
+
+def layout_text(raw: dict) -> tuple[str, tuple[Box | None, ...]]:
+    """Text and char boxes from a rawdict: "\\n" between lines, one " " between words."""
+    chars: list[str] = []
+    boxes: list[Box | None] = []
+
+    def add_space():
+        if chars and chars[-1] not in (" ", "\n"):
+            chars.append(" ")
+            boxes.append(None)
+
+    for block in raw.get("blocks", ()):
+        if block.get("type") != 0:
+            continue
+        for line in block.get("lines", ()):
+            if chars and chars[-1] != "\n":
+                if chars[-1] == " ":
+                    chars.pop()
+                    boxes.pop()
+                chars.append("\n")
+                boxes.append(None)
+            prev_x1: float | None = None
+            for span in line.get("spans", ()):
+                size = span.get("size") or 10.0
+                for ch in span.get("chars", ()):
+                    c = ch["c"]
+                    x0, y0, x1, y1 = ch["bbox"]
+                    if c.isspace() or c == "\u00a0":
+                        if chars and chars[-1] not in (" ", "\n"):
+                            chars.append(" ")
+                            boxes.append((x0, y0, x1, y1))
+                        prev_x1 = x1
+                        continue
+                    if prev_x1 is not None and x0 - prev_x1 > WORD_GAP * size:
+                        add_space()
+                    chars.append(c)
+                    boxes.append((x0, y0, x1, y1))
+                    prev_x1 = x1
+    while chars and chars[-1] in (" ", "\n"):
+        chars.pop()
+        boxes.pop()
+    return "".join(chars), tuple(boxes)
+
+
+def render_page_png(pdf: bytes, page: int, *, zoom: float = 1.5) -> bytes:
+    """PNG image of one page (0-based) for the review screen."""
+    with open_pdf(pdf) as doc:
+        if not 0 <= page < doc.page_count:
+            raise IndexError(f"page {page} out of range (0..{doc.page_count - 1})")
+        pix = doc[page].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        return pix.tobytes("png")

@@ -1,0 +1,143 @@
+"""Text normalisation and PDF string decoding shared by applying and verifying."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+_WS = re.compile(r"\s+")
+MIN_SECRET_LEN = 3  # shorter secrets are checked inside the boxes only (too many chance matches)
+
+
+def normalise(text: str) -> str:
+    """Compatibility-fold, case-fold and collapse every whitespace run to one space."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return _WS.sub(" ", text).casefold().strip()
+
+
+def secret_set(secrets, boxes=()) -> list[str]:
+    """The normalised, de-duplicated secrets plus the text of every box, longest first."""
+    out = {normalise(s) for s in secrets if s and s.strip()}
+    out |= {normalise(b.text) for b in boxes if b.text and b.text.strip()}
+    out.discard("")
+    return sorted(out, key=lambda s: (-len(s), s))
+
+
+def variants(text: str) -> tuple[str, ...]:
+    """Forms of ``text`` to search in: as is, lines joined without space, hyphenation undone."""
+    flat = normalise(text)
+    joined = normalise(re.sub(r"-?\s*\n\s*", "", text))
+    return (flat, joined) if joined != flat else (flat,)
+
+
+def find_secrets(haystack: str, secrets, *, min_len: int = MIN_SECRET_LEN) -> list[str]:
+    """The secrets (already normalised) that occur in ``haystack`` (normalised here)."""
+    forms = variants(haystack)
+    return [s for s in secrets if len(s) >= min_len and any(s in f for f in forms)]
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def loose(text: str) -> str:
+    """Only the letters and digits, one space between runs: "j.de-vries@x.nl" ~ "j de vries x nl"."""
+    return " " + _NON_WORD.sub(" ", normalise(text)).strip() + " "
+
+
+def find_secrets_loose(target: str, secrets, *, min_len: int = MIN_SECRET_LEN) -> list[str]:
+    """Secrets in an address (URI, file name) where spaces may be dots, dashes or "%20"."""
+    hay = loose(unquote(target))
+    return [s for s in secrets if len(s) >= min_len and loose(s).strip() and loose(s) in hay]
+
+
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "(": "(", ")": ")", "\\": "\\"}
+
+
+def _decode_bytes(raw: bytes) -> str:
+    if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return raw.decode("utf-16", errors="replace")
+    if raw[:3] == b"\xef\xbb\xbf":
+        return raw[3:].decode("utf-8", errors="replace")
+    return raw.decode("latin-1")
+
+
+def _read_literal(src: str, i: int) -> tuple[bytes, int]:
+    """Decode the literal string starting after the '(' at ``i``; return bytes and next index."""
+    out = bytearray()
+    depth = 1
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\" and i + 1 < n:
+            nxt = src[i + 1]
+            if nxt in _ESCAPES:
+                out += _ESCAPES[nxt].encode("latin-1")
+                i += 2
+            elif nxt in "01234567":
+                j = i + 1
+                while j < n and j < i + 4 and src[j] in "01234567":
+                    j += 1
+                out.append(int(src[i + 1 : j], 8) & 0xFF)
+                i = j
+            elif nxt in "\r\n":
+                i += 2 + (nxt == "\r" and i + 2 < n and src[i + 2] == "\n")
+            else:
+                out += nxt.encode("latin-1", errors="replace")
+                i += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return bytes(out), i + 1
+        out += c.encode("latin-1", errors="replace")
+        i += 1
+    return bytes(out), i
+
+
+_HEX = re.compile(r"<([0-9A-Fa-f\s]*)>")
+
+
+def pdf_strings(src: str) -> list[str]:
+    """Every literal ``(...)`` and hex ``<...>`` string in PDF source text, decoded.
+
+    The strings inside one ``[...]`` text array (TJ) are also returned joined, so that a word split
+    by kerning ("[(Jan) -20 (sen)] TJ") is found whole.
+    """
+    found: list[str] = []
+    array: list[str] | None = None
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "(":
+            raw, i = _read_literal(src, i + 1)
+            text = _decode_bytes(raw)
+            found.append(text)
+            if array is not None:
+                array.append(text)
+            continue
+        if c == "<" and not src.startswith("<<", i):
+            m = _HEX.match(src, i)
+            if m:
+                digits = re.sub(r"\s", "", m.group(1))
+                if len(digits) % 2:
+                    digits += "0"
+                text = _decode_bytes(bytes.fromhex(digits))
+                found.append(text)
+                if array is not None:
+                    array.append(text)
+                i = m.end()
+                continue
+        if c == "<" and src.startswith("<<", i):
+            i += 2
+            continue
+        if c == "[":
+            array = []
+        elif c == "]" and array is not None:
+            if len(array) > 1:
+                found.append("".join(array))
+            array = None
+        i += 1
+    return found

@@ -1,0 +1,245 @@
+"""Fail-closed check of a redacted PDF: every place a removed string could survive is searched.
+
+Contract: ``secrets`` (and the texts of the boxes) must be strings whose *every* occurrence in the
+document was accepted for redaction. A string that legitimately stays readable elsewhere (a name
+redacted once but kept in a signature block) must not be passed, or verification will (rightly,
+by this contract) report it. Secrets shorter than 3 characters are only checked inside the boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pymupdf
+
+from redaction.types import RedactionBox
+
+from .extract import open_pdf
+from .jpeg import split_jpeg_metadata
+from .textnorm import find_secrets, find_secrets_loose, pdf_strings, secret_set
+
+BOX_SHRINK_X = 1.0  # points taken off each side before looking for text inside a box
+BOX_SHRINK_Y = 0.25  # share of the box height taken off top and bottom (line boxes overlap)
+_OBJ_HEADER = re.compile(rb"(?<![0-9])([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b")
+
+
+def _inner(rect: pymupdf.Rect) -> pymupdf.Rect:
+    dx = min(BOX_SHRINK_X, rect.width / 4)
+    dy = rect.height * BOX_SHRINK_Y
+    return pymupdf.Rect(rect.x0 + dx, rect.y0 + dy, rect.x1 - dx, rect.y1 - dy)
+
+
+def _quote(secret: str) -> str:
+    return f"'{secret}'" if len(secret) <= 40 else f"'{secret[:37]}...'"
+
+
+class _Findings:
+    def __init__(self, secrets):
+        self.secrets = secrets
+        self.messages: list[str] = []
+
+    def add(self, message: str) -> None:
+        if message not in self.messages:
+            self.messages.append(message)
+
+    def search(self, text: str, where: str) -> None:
+        for secret in find_secrets(text, self.secrets):
+            self.add(f"{_quote(secret)} staat nog in {where}.")
+
+    def search_address(self, target: str, where: str) -> None:
+        for secret in find_secrets_loose(target, self.secrets):
+            self.add(f"{_quote(secret)} staat nog in {where}.")
+
+
+def verify_redacted(
+    pdf: bytes, boxes: Sequence[RedactionBox], *, secrets: Sequence[str]
+) -> list[str]:
+    """Dutch descriptions of every leak found in the redacted ``pdf``; empty means clean."""
+    found = _Findings(secret_set(secrets, boxes))
+    try:
+        doc = open_pdf(pdf)
+    except Exception:
+        return ["De gelakte PDF kan niet worden geopend."]
+    with doc:
+        if doc.needs_pass or doc.is_encrypted:
+            return ["De gelakte PDF is versleuteld en kan niet worden gecontroleerd."]
+        _check_pages(doc, boxes, found)
+        _check_document(doc, found)
+        _check_objects(doc, found)
+        _check_revisions(pdf, doc, found)
+    return found.messages
+
+
+def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
+    by_page: dict[int, list[pymupdf.Rect]] = {}
+    labels: dict[int, set[str]] = {}
+    for box in boxes:
+        if not 0 <= box.page < doc.page_count:
+            found.add(f"Lakvlak op pagina {box.page + 1} valt buiten het document.")
+            continue
+        by_page.setdefault(box.page, []).append(pymupdf.Rect(box.rect).normalize())
+        labels.setdefault(box.page, set()).update(box.ground.split())
+    for page in doc:
+        n = page.number + 1
+        found.search(page.get_text("text"), f"de tekst van pagina {n}")
+        rects = by_page.get(page.number, [])
+        allowed = labels.get(page.number, set())
+        for rect in rects:
+            inner = _inner(rect)
+            if inner.is_empty:
+                continue
+            left = [w[4] for w in page.get_text("words", clip=inner) if w[4] not in allowed]
+            if left:
+                found.add(
+                    f"Op pagina {n} staat nog tekst binnen een lakvlak: {_quote(' '.join(left))}."
+                )
+        if rects:
+            _check_graphics(page, rects, found)
+            _check_images(page, rects, found)
+        for annot in page.annots():
+            if annot.type[0] == pymupdf.PDF_ANNOT_REDACT:
+                found.add(f"Pagina {n} bevat een lakannotatie die niet is toegepast.")
+            info = " ".join(str(v) for v in annot.info.values())
+            found.search(info, f"een annotatie op pagina {n}")
+        for widget in page.widgets():
+            found.add(f"Pagina {n} bevat nog een formulierveld ({widget.field_name}).")
+            found.search(f"{widget.field_value} {widget.field_name}", f"een formulierveld ({n})")
+        for link in page.get_links():
+            target = " ".join(str(link.get(k) or "") for k in ("uri", "file", "name"))
+            found.search_address(target, f"een koppeling op pagina {n}")
+            if any(pymupdf.Rect(link["from"]).intersects(_inner(r)) for r in rects):
+                found.add(f"Op pagina {n} ligt een koppeling onder een lakvlak.")
+
+
+def _check_graphics(page: pymupdf.Page, rects, found: _Findings) -> None:
+    """Vector graphics under a box must be gone; only the black redaction fill may remain."""
+    for drawing in page.get_drawings():
+        area = pymupdf.Rect(drawing["rect"])
+        if drawing.get("fill") is not None and tuple(drawing["fill"]) == (0.0, 0.0, 0.0):
+            if drawing.get("color") in (None, (0.0, 0.0, 0.0)):
+                continue  # a redaction fill (ours or another box's)
+        if any(area.intersects(_inner(r)) for r in rects):
+            found.add(f"Op pagina {page.number + 1} staat nog vectorgrafiek onder een lakvlak.")
+            return
+
+
+def _check_images(page: pymupdf.Page, rects, found: _Findings) -> None:
+    """The pixels of an image under a box must be blank (one colour)."""
+    doc = page.parent
+    for info in page.get_image_info(xrefs=True):
+        bbox = pymupdf.Rect(info["bbox"])
+        hits = [_inner(r) & bbox for r in rects if bbox.intersects(_inner(r))]
+        if not hits:
+            continue
+        if not info.get("xref"):
+            found.add(
+                f"Op pagina {page.number + 1} ligt een ingebedde afbeelding onder een lakvlak "
+                "die niet kan worden gecontroleerd."
+            )
+            continue
+        pix = pymupdf.Pixmap(doc, info["xref"])
+        if pix.alpha or pix.n > 4:
+            pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+        to_image = ~pymupdf.Matrix(info["transform"]) * pymupdf.Matrix(pix.width, pix.height)
+        for hit in hits:
+            area = (hit * to_image).irect & pix.irect
+            if not area.is_empty and not _uniform(pix, area):
+                found.add(
+                    f"Op pagina {page.number + 1} is een afbeelding onder een lakvlak niet "
+                    "leeggemaakt."
+                )
+                return
+
+
+def _uniform(pix: pymupdf.Pixmap, area: pymupdf.IRect) -> bool:
+    samples = pix.samples_mv
+    n, stride = pix.n, pix.stride
+    first = None
+    for y in range(area.y0, area.y1):
+        row = bytes(samples[y * stride + area.x0 * n : y * stride + area.x1 * n])
+        if first is None:
+            first = row[:n]
+        if row != first * (area.x1 - area.x0):
+            return False
+    return True
+
+
+def _check_document(doc: pymupdf.Document, found: _Findings) -> None:
+    meta = " \n".join(str(v) for k, v in doc.metadata.items() if k != "encryption")
+    found.search(meta, "de documenteigenschappen (metadata)")
+    found.search(doc.get_xml_metadata() or "", "de XMP-metadata")
+    for entry in doc.get_toc(simple=False):
+        dest = entry[3] if len(entry) > 3 and isinstance(entry[3], dict) else {}
+        found.search(entry[1], "de inhoudsopgave (bladwijzers)")
+        target = " ".join(str(dest.get(k) or "") for k in ("uri", "file", "name"))
+        found.search_address(target, "de inhoudsopgave (bladwijzers)")
+    for name in doc.embfile_names():
+        found.add(f"Het document bevat nog een ingesloten bestand ({name}).")
+        info = doc.embfile_info(name)
+        found.search(" \n".join(str(v) for v in info.values()), "een ingesloten bestand")
+        content = doc.embfile_get(name)
+        found.search(content.decode("utf-8", errors="replace"), "een ingesloten bestand")
+    cat = doc.pdf_catalog()
+    if doc.xref_get_key(cat, "Names/JavaScript")[0] != "null":
+        found.add("Het document bevat nog JavaScript.")
+
+
+def _skipped_streams(doc: pymupdf.Document) -> set[int]:
+    """Image and font-program streams: binary data in which a short string matches by chance."""
+    skip: set[int] = set()
+    for xref in range(1, doc.xref_length()):
+        if not doc.xref_is_stream(xref):
+            continue
+        if doc.xref_get_key(xref, "Subtype")[1] == "/Image" or any(
+            doc.xref_get_key(xref, k)[0] != "null" for k in ("Length1", "Length2", "Length3")
+        ):
+            skip.add(xref)
+        if doc.xref_get_key(xref, "Subtype")[1] in ("/Type1C", "/CIDFontType0C", "/OpenType"):
+            skip.add(xref)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "Type")[1] == "/FontDescriptor":
+            for key in ("FontFile", "FontFile2", "FontFile3"):
+                kind, value = doc.xref_get_key(xref, key)
+                if kind == "xref":
+                    skip.add(int(value.split()[0]))
+    return skip
+
+
+def _check_objects(doc: pymupdf.Document, found: _Findings) -> None:
+    """Walk every object: its source (with decoded strings) and its decompressed stream."""
+    skip = _skipped_streams(doc)
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=False)
+        except Exception:
+            found.add(f"PDF-object {xref} kan niet worden gelezen.")
+            continue
+        where = f"PDF-object {xref}"
+        found.search(source + " \n" + " \n".join(pdf_strings(source)), where)
+        if not doc.xref_is_stream(xref):
+            continue
+        if doc.xref_get_key(xref, "Filter")[1] == "/DCTDecode":
+            _, meta = split_jpeg_metadata(doc.xref_stream_raw(xref))
+            found.search(meta.decode("utf-8", errors="ignore"), f"de beeldmetadata van {where}")
+        if xref in skip:
+            continue
+        try:
+            data = doc.xref_stream(xref)
+        except Exception:
+            data = doc.xref_stream_raw(xref)
+        if not data:
+            continue
+        latin = data.decode("latin-1")
+        found.search(latin, f"de gegevensstroom van {where}")
+        found.search(data.decode("utf-8", errors="ignore"), f"de gegevensstroom van {where}")
+        found.search(" \n".join(pdf_strings(latin)), f"de gegevensstroom van {where}")
+
+
+def _check_revisions(pdf: bytes, doc: pymupdf.Document, found: _Findings) -> None:
+    """Objects outside the current cross-reference table (older revisions) can hold old text."""
+    numbers = [int(m.group(1)) for m in _OBJ_HEADER.finditer(pdf)]
+    if len(numbers) != len(set(numbers)) or pdf.count(b"startxref") > 1:
+        found.add("Het bestand bevat eerdere versies (incrementeel opgeslagen wijzigingen).")
+    elif any(n >= doc.xref_length() for n in numbers):
+        found.add("Het bestand bevat PDF-objecten buiten de kruisverwijzingstabel.")

@@ -1,0 +1,391 @@
+"""Redaction writes: upload documents, analyse them, decide on suggestions, apply and verify."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Document, Request
+from cases.services.documents import document_judge, next_document_number, stored_file_put
+from cases.services.requests import audit
+from redaction import detect
+from redaction.models import Redaction
+from redaction.pdf import (
+    RedactionVerificationError,
+    UnprocessableDocument,
+    extract_pages,
+    redact_and_verify,
+    to_pdf,
+)
+from redaction.types import PageText, RedactionBox
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+    size: int | None = None  # the real size when data was not read (too large)
+
+    @property
+    def size_bytes(self) -> int:
+        return self.size if self.size is not None else len(self.data)
+
+
+def max_upload_bytes() -> int:
+    return settings.WOBDESK_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def expand_uploads(files: Iterable[Upload]) -> list[Upload]:
+    """Unpack .zip uploads into their member files (folders flattened, hidden files skipped)."""
+    result: list[Upload] = []
+    for f in files:
+        if f.name.lower().endswith(".zip") or f.data[:4] == b"PK\x03\x04" and not _is_office(f):
+            try:
+                with zipfile.ZipFile(io.BytesIO(f.data)) as zf:
+                    total = 0
+                    for info in zf.infolist():
+                        base = info.filename.rsplit("/", 1)[-1]
+                        if info.is_dir() or not base or base.startswith(".") or "__MACOSX" in info.filename:
+                            continue
+                        total += info.file_size
+                        if info.file_size > max_upload_bytes() or total > 20 * max_upload_bytes():
+                            raise ValidationError(
+                                f"'{base}' in {f.name} is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB."
+                            )
+                        result.append(Upload(base, zf.read(info)))
+            except zipfile.BadZipFile:
+                result.append(f)  # kept; analysis reports it as niet verwerkbaar
+        else:
+            result.append(f)
+    return result
+
+
+def _is_office(f: Upload) -> bool:
+    return f.name.lower().endswith((".docx", ".odt", ".xlsx", ".pptx", ".ods"))
+
+
+@transaction.atomic
+def documents_upload(*, request: Request, files: Sequence[Upload], by=None) -> list[Document]:
+    """Store each file once by SHA-256, register it as a document and queue its analysis.
+
+    Nothing is lost: a file that cannot be processed is still kept, with status niet verwerkbaar.
+    """
+    created: list[Document] = []
+    for f in expand_uploads(files):
+        title = f.name.rsplit(".", 1)[0] or f.name
+        document = Document.objects.create(
+            request=request,
+            number=next_document_number(request),
+            title=title[:300],
+            original_name=f.name[:255],
+            uploaded_by=by if getattr(by, "pk", None) else None,
+        )
+        if f.size_bytes > max_upload_bytes():
+            document.processing = "niet_verwerkbaar"
+            document.processing_error = (
+                f"Het bestand is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB en is niet verwerkt."
+            )
+            document.save()
+            created.append(document)
+            audit(request=request, actor=by, action="document_uploaded", obj=document, too_large=True)
+            continue
+        stored = stored_file_put(f.data)
+        document.original = stored
+        earlier = (
+            Document.objects.filter(request=request, original=stored)
+            .exclude(pk=document.pk)
+            .order_by("pk")
+            .first()
+        )
+        if earlier is not None:
+            document.duplicate_of = earlier
+            document.judgement = "dubbel"
+            document.note = f"Dubbel van document {earlier.number}."
+            document.processing = "klaar"
+            document.page_count = earlier.page_count
+            document.pdf = earlier.pdf
+            document.save()
+        else:
+            document.processing = "in_behandeling"
+            document.save()
+            from redaction.tasks import analyse_document_task
+
+            pk = document.pk
+            transaction.on_commit(lambda pk=pk: analyse_document_task.delay(pk))
+        audit(
+            request=request,
+            actor=by,
+            action="document_uploaded",
+            obj=document,
+            sha256=stored.sha256,
+            name=f.name,
+            duplicate_of=earlier.number if earlier else None,
+        )
+        created.append(document)
+    return created
+
+
+def detection_config(request: Request) -> detect.DetectionConfig:
+    org = request.organisation
+    always = [request.requester_name] if request.requester_name else []
+    return detect.DetectionConfig(
+        regime=request.regime,
+        public_officials=tuple(org.public_official_names),
+        always_redact=tuple(a for a in always if len(a) > 3),
+        technical_ground=org.technical_ground(request.regime),
+        spacy_model=settings.WOBDESK_SPACY_MODEL or None,
+    )
+
+
+def _pages_of(document: Document, progress=None) -> list[PageText]:
+    return extract_pages(document.pdf.read(), progress=progress)
+
+
+def document_analyse(*, document_id: int) -> Document:
+    """Convert to PDF, extract text (OCR where needed) and store suggestions; idempotent."""
+    document = Document.objects.select_related("request__organisation", "original").get(pk=document_id)
+    if document.original is None:
+        return document
+    try:
+        if document.pdf is None:
+            pdf = to_pdf(document.original.read(), document.original_name or "bestand", max_bytes=max_upload_bytes())
+            document.pdf = stored_file_put(pdf)
+        pdf_bytes = document.pdf.read()
+
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 5 == 0:
+                Document.objects.filter(pk=document.pk).update(progress_done=done, progress_total=total)
+
+        pages = extract_pages(pdf_bytes, progress=progress)
+    except UnprocessableDocument as exc:
+        document.processing = "niet_verwerkbaar"
+        document.processing_error = str(exc)
+        document.save(update_fields=["processing", "processing_error", "pdf"])
+        audit(request=document.request, actor=None, action="document_unprocessable", obj=document, reason=exc.reason)
+        return document
+    document.page_count = len(pages)
+    document.progress_done = document.progress_total = len(pages)
+    document.save(update_fields=["pdf", "page_count", "progress_done", "progress_total"])
+    suggest_for_case(request=document.request, fresh={document.pk: pages})
+    document.processing = "klaar"
+    document.processing_error = ""
+    document.save(update_fields=["processing", "processing_error"])
+    return document
+
+
+def suggest_for_case(*, request: Request, fresh: dict[int, list[PageText]] | None = None) -> int:
+    """Run detection across the whole case (consistency: a name found once is found everywhere)."""
+    fresh = fresh or {}
+    documents = list(
+        request.documents.filter(pdf__isnull=False, duplicate_of__isnull=True).select_related("pdf")
+    )
+    texts: dict[int, list[PageText]] = {}
+    for d in documents:
+        if d.pk in fresh:
+            texts[d.pk] = fresh[d.pk]
+        elif d.processing == "klaar":
+            try:
+                texts[d.pk] = _pages_of(d)
+            except UnprocessableDocument:
+                continue
+    if not texts:
+        return 0
+    config = detection_config(request)
+    # Names accepted by a person anywhere in the case are searched for everywhere too.
+    accepted_names = set(
+        Redaction.objects.filter(document__request=request, decision="accepted", category="person")
+        .values_list("text", flat=True)
+    )
+    if accepted_names:
+        config = detect.DetectionConfig(
+            **{**config.__dict__, "always_redact": tuple(set(config.always_redact) | accepted_names)}
+        )
+    found = detect.detect_case(texts, config)
+    created = 0
+    for doc_id, suggestions in found.items():
+        existing = set(
+            Redaction.objects.filter(document_id=doc_id).values_list("page", "start", "end")
+        )
+        new = [
+            Redaction(
+                document_id=doc_id,
+                page=s.page,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                category=s.category,
+                ground=s.ground,
+                boxes=[list(b) for b in s.boxes],
+                detector=s.detector,
+                detector_version=s.detector_version,
+                reason=s.reason[:300],
+                score=s.score,
+            )
+            for s in suggestions
+            if (s.page, s.start, s.end) not in existing and s.boxes
+        ]
+        Redaction.objects.bulk_create(new)
+        created += len(new)
+    return created
+
+
+def _check_ground(request: Request, ground: str) -> str:
+    from cases import grounds as catalogue
+
+    try:
+        return catalogue.parse_ground(ground, regime=request.regime).code
+    except ValueError as exc:
+        raise ValidationError({"ground": str(exc)})
+
+
+@transaction.atomic
+def redaction_decide(*, redaction: Redaction, decision: str, by=None, ground: str | None = None) -> Redaction:
+    if decision not in ("accepted", "rejected", "open"):
+        raise ValidationError({"decision": "Kies accepteren of afwijzen."})
+    document = redaction.document
+    if document.redaction_status == "bezig":
+        raise ValidationError("Dit document wordt nu gelakt; wacht tot dat klaar is.")
+    before = (redaction.decision, redaction.ground)
+    if ground:
+        redaction.ground = _check_ground(document.request, ground)
+    redaction.decision = decision
+    redaction.decided_by = by if getattr(by, "pk", None) else None
+    redaction.decided_at = timezone.now()
+    redaction.save()
+    audit(
+        request=document.request,
+        actor=by,
+        action="redaction_decided",
+        obj=redaction,
+        document=document.number,
+        before=list(before),
+        after=[redaction.decision, redaction.ground],
+        text=redaction.text[:80],
+    )
+    return redaction
+
+
+@transaction.atomic
+def redactions_decide_matching(
+    *, request: Request, decision: str, by=None, text: str | None = None, category: str | None = None
+) -> int:
+    """'Alle voorkomens': decide every open or decided suggestion with this text or category, case-wide."""
+    if decision not in ("accepted", "rejected"):
+        raise ValidationError({"decision": "Kies accepteren of afwijzen."})
+    qs = Redaction.objects.filter(document__request=request).exclude(document__redaction_status="bezig")
+    if text:
+        qs = qs.filter(text__iexact=text.strip())
+    elif category:
+        qs = qs.filter(category=category)
+    else:
+        raise ValidationError("Kies een tekst of een categorie.")
+    count = qs.update(
+        decision=decision, decided_by=by if getattr(by, "pk", None) else None, decided_at=timezone.now()
+    )
+    audit(
+        request=request,
+        actor=by,
+        action="redactions_decided_bulk",
+        decision=decision,
+        text=(text or "")[:80],
+        category=category or "",
+        count=count,
+    )
+    return count
+
+
+@transaction.atomic
+def redaction_add_manual(
+    *, document: Document, page: int, rect: Sequence[float], ground: str, by=None, text: str = ""
+) -> Redaction:
+    """A box drawn by a person: accepted at once."""
+    if not (0 <= page < max(document.page_count, 1)):
+        raise ValidationError({"page": "Deze pagina bestaat niet."})
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        raise ValidationError({"rect": "Het getekende vlak is te klein."})
+    redaction = Redaction.objects.create(
+        document=document,
+        page=page,
+        text=text,
+        category="manual",
+        ground=_check_ground(document.request, ground),
+        boxes=[[x0, y0, x1, y1]],
+        detector="handmatig",
+        reason="Handmatig getekend",
+        manual=True,
+        decision="accepted",
+        decided_by=by if getattr(by, "pk", None) else None,
+        decided_at=timezone.now(),
+    )
+    audit(request=document.request, actor=by, action="redaction_drawn", obj=redaction, page=page + 1)
+    return redaction
+
+
+def _secrets(document: Document, accepted: list[Redaction]) -> list[str]:
+    """Strings whose every suggested occurrence in this document was accepted (verification contract)."""
+    not_accepted = {
+        t.lower()
+        for t in Redaction.objects.filter(document=document).exclude(decision="accepted").values_list("text", flat=True)
+    }
+    return sorted({r.text for r in accepted if r.text and r.text.lower() not in not_accepted})
+
+
+def document_apply(*, document_id: int, by=None) -> Document:
+    """Burn the accepted redactions into a new PDF, verify it (fail closed) and store it."""
+    document = Document.objects.select_related("request", "pdf").get(pk=document_id)
+    if document.pdf is None:
+        raise ValidationError("Dit document heeft geen verwerkbare PDF.")
+    accepted = list(document.redactions.filter(decision="accepted"))
+    boxes = [
+        RedactionBox(page=r.page, rect=tuple(box), ground=r.ground, text=r.text)
+        for r in accepted
+        for box in r.boxes
+    ]
+    Document.objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
+    try:
+        output, log = redact_and_verify(document.pdf.read(), boxes, secrets=_secrets(document, accepted))
+    except (RedactionVerificationError, UnprocessableDocument) as exc:
+        Document.objects.filter(pk=document.pk).update(redaction_status="mislukt", redaction_error=str(exc))
+        audit(request=document.request, actor=by, action="redaction_failed", obj=document, error=str(exc)[:500])
+        document.refresh_from_db()
+        return document
+    stored = stored_file_put(output)
+    document.refresh_from_db()
+    document.redacted = stored
+    document.redaction_status = "klaar"
+    document.redaction_error = ""
+    document.redaction_log = {
+        "boxes_applied": log.boxes_applied,
+        "grounds": log.grounds,
+        "pages_by_ground": log.pages_by_ground,
+        "labels_too_small": log.labels_too_small,
+        "removed": log.removed,
+        "applied_at": timezone.now().isoformat(),
+    }
+    document.save(update_fields=["redacted", "redaction_status", "redaction_error", "redaction_log"])
+    audit(
+        request=document.request,
+        actor=by,
+        action="redaction_applied",
+        obj=document,
+        sha256=stored.sha256,
+        boxes=log.boxes_applied,
+        grounds=log.grounds,
+    )
+    return document
+
+
+def document_adopt_redaction_grounds(*, document: Document, by=None) -> Document:
+    """The adviser confirms: the redaction log's grounds become the document's judgement."""
+    grounds = sorted((document.redaction_log or {}).get("grounds", {}))
+    if not grounds:
+        return document_judge(document=document, judgement="openbaar", grounds=[], by=by)
+    return document_judge(document=document, judgement="deels_openbaar", grounds=grounds, by=by)

@@ -1,0 +1,302 @@
+"""Redaction screens: upload with progress, the review screen, decisions, apply with progress."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from cases import grounds as catalogue
+from cases.views.common import get_case
+from redaction import detect
+from redaction.models import Redaction
+from redaction.pdf import render_page_png
+from redaction.selectors import counts_per_page, page_sizes, redaction_as_dict, redactions_for
+from redaction.services import (
+    Upload,
+    document_adopt_redaction_grounds,
+    documents_upload,
+    max_upload_bytes,
+    redaction_add_manual,
+    redaction_decide,
+    redactions_decide_matching,
+)
+
+
+def _document(user, pk: int, doc_id: int, *, edit: bool = False):
+    case = get_case(user, pk, edit=edit)
+    return case, get_object_or_404(case.documents.select_related("pdf", "redacted"), pk=doc_id)
+
+
+def _json_error(exc: ValidationError, status: int = 400) -> JsonResponse:
+    return JsonResponse({"ok": False, "error": " ".join(exc.messages)}, status=status)
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    case = get_case(request.user, pk, edit=True)
+    files = request.FILES.getlist("files")
+    if not files:
+        messages.error(request, "Kies een of meer bestanden om te uploaden.")
+        return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
+    uploads = []
+    too_big = []
+    for f in files:
+        if f.size > max_upload_bytes():
+            too_big.append(f.name)
+            uploads.append(Upload(f.name, b"", size=f.size))  # registered, not read into memory
+        else:
+            uploads.append(Upload(f.name, f.read()))
+    docs = documents_upload(request=case, files=uploads, by=request.user)
+    if too_big:
+        messages.warning(
+            request,
+            f"Te groot (max. {settings.WOBDESK_MAX_UPLOAD_MB} MB), wel geregistreerd maar niet verwerkt: "
+            + ", ".join(too_big),
+        )
+    messages.success(request, f"{len(docs)} document(en) ontvangen; de analyse loopt.")
+    if request.htmx:
+        return document_rows(request, pk)
+    return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
+
+
+@login_required
+@require_GET
+def document_rows(request, pk: int):
+    """Polled by htmx while analyses run: document rows with a progress bar each."""
+    case = get_case(request.user, pk)
+    documents = list(case.documents.order_by("sort_key"))
+    running = any(d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents)
+    return render(
+        request,
+        "redaction/_document_rows.html",
+        {"case": case, "documents": documents, "running": running},
+    )
+
+
+@login_required
+@require_GET
+def review(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id)
+    if document.pdf is None:
+        raise Http404("Dit document heeft (nog) geen verwerkbare PDF.")
+    redactions = redactions_for(document)
+    sizes = page_sizes(document.pdf.read())
+    counts = counts_per_page(redactions)
+    return render(
+        request,
+        "redaction/review.html",
+        {
+            "case": case,
+            "document": document,
+            "pages": [
+                {"index": i, "width": w, "height": h, "counts": counts.get(i, {})}
+                for i, (w, h) in enumerate(sizes)
+            ],
+            "data": {
+                "redactions": [redaction_as_dict(r) for r in redactions],
+                "pages": [{"width": w, "height": h} for w, h in sizes],
+                "grounds": [{"code": g.code, "label": g.label} for g in catalogue.grounds_for(case.regime)],
+                "categories": dict(detect.CATEGORIES) | {"manual": "Handmatig"},
+                "default_ground": detect_default_ground(case.regime),
+                "urls": {
+                    "page": reverse("redaction:page_image", args=[case.pk, document.pk, 0]).replace(
+                        "/0.png", "/__PAGE__.png"
+                    ),
+                    "redacted_page": reverse(
+                        "redaction:redacted_page_image", args=[case.pk, document.pk, 0]
+                    ).replace("/0.png", "/__PAGE__.png"),
+                    "download": reverse("redaction:download", args=[case.pk, document.pk]),
+                    "decide": reverse("redaction:decide", args=[case.pk, document.pk]),
+                    "decide_all": reverse("redaction:decide_all", args=[case.pk]),
+                    "draw": reverse("redaction:draw", args=[case.pk, document.pk]),
+                    "apply": reverse("redaction:apply", args=[case.pk, document.pk]),
+                    "status": reverse("redaction:status", args=[case.pk, document.pk]),
+                },
+            },
+            "open_count": sum(1 for r in redactions if r.decision == "open"),
+        },
+    )
+
+
+def detect_default_ground(regime: str) -> str:
+    return catalogue.personal_data_ground(regime)
+
+
+def _png_cache(pdf_sha: str, page: int, zoom: float, kind: str) -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "cache" / "pages" / pdf_sha[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{pdf_sha}-{kind}-{page}-{int(zoom * 100)}.png"
+
+
+def _page_png(stored, page: int, zoom: float, kind: str) -> HttpResponse:
+    path = _png_cache(stored.sha256, page, zoom, kind)
+    if not path.exists():
+        try:
+            data = render_page_png(stored.read(), page, zoom=zoom)
+        except (IndexError, ValueError):
+            raise Http404("Deze pagina bestaat niet.")
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+@login_required
+@require_GET
+def page_image(request, pk: int, doc_id: int, page: int):
+    _, document = _document(request.user, pk, doc_id)
+    if document.pdf is None or page >= max(document.page_count, 1):
+        raise Http404("Deze pagina bestaat niet.")
+    zoom = 0.3 if request.GET.get("thumb") else 1.5
+    return _page_png(document.pdf, page, zoom, "orig")
+
+
+@login_required
+@require_GET
+def redacted_page_image(request, pk: int, doc_id: int, page: int):
+    _, document = _document(request.user, pk, doc_id)
+    if document.redacted is None:
+        raise Http404("Dit document is nog niet gelakt.")
+    return _page_png(document.redacted, page, 1.5, "redacted")
+
+
+def _body(request) -> dict:
+    if request.content_type == "application/json":
+        try:
+            return json.loads(request.body or b"{}")
+        except json.JSONDecodeError:
+            return {}
+    return request.POST.dict()
+
+
+@login_required
+@require_POST
+def decide(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    body = _body(request)
+    redaction = get_object_or_404(Redaction, pk=body.get("id"), document=document)
+    try:
+        redaction = redaction_decide(
+            redaction=redaction,
+            decision=body.get("decision", ""),
+            ground=body.get("ground") or None,
+            by=request.user,
+        )
+    except ValidationError as exc:
+        return _json_error(exc)
+    return JsonResponse({"ok": True, "redaction": redaction_as_dict(redaction)})
+
+
+@login_required
+@require_POST
+def decide_all(request, pk: int):
+    case = get_case(request.user, pk, edit=True)
+    body = _body(request)
+    try:
+        count = redactions_decide_matching(
+            request=case,
+            decision=body.get("decision", ""),
+            text=body.get("text") or None,
+            category=body.get("category") or None,
+            by=request.user,
+        )
+    except ValidationError as exc:
+        return _json_error(exc)
+    return JsonResponse({"ok": True, "count": count})
+
+
+@login_required
+@require_POST
+def draw(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    body = _body(request)
+    try:
+        rect = [float(v) for v in body.get("rect", [])]
+        if len(rect) != 4:
+            raise ValueError
+        redaction = redaction_add_manual(
+            document=document,
+            page=int(body.get("page", -1)),
+            rect=rect,
+            ground=body.get("ground") or catalogue.personal_data_ground(case.regime),
+            by=request.user,
+        )
+    except (TypeError, ValueError):
+        return JsonResponse({"ok": False, "error": "Ongeldig vlak."}, status=400)
+    except ValidationError as exc:
+        return _json_error(exc)
+    return JsonResponse({"ok": True, "redaction": redaction_as_dict(redaction)})
+
+
+@login_required
+@require_POST
+def apply(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    if document.redaction_status == "bezig":
+        return JsonResponse({"ok": True, "status": "bezig"})
+    open_left = document.redactions.filter(decision="open").count()
+    if open_left and not _body(request).get("force"):
+        return JsonResponse(
+            {"ok": False, "error": f"Er staan nog {open_left} voorstel(len) open. Beslis eerst over alle voorstellen."},
+            status=400,
+        )
+    from redaction.tasks import apply_redactions_task
+
+    type(document).objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
+    transaction.on_commit(lambda: apply_redactions_task.delay(document.pk, request.user.pk))
+    return JsonResponse({"ok": True, "status": "bezig"})
+
+
+@login_required
+@require_GET
+def status(request, pk: int, doc_id: int):
+    _, document = _document(request.user, pk, doc_id)
+    return JsonResponse(
+        {
+            "processing": document.processing,
+            "processing_error": document.processing_error,
+            "progress_done": document.progress_done,
+            "progress_total": document.progress_total,
+            "redaction_status": document.redaction_status,
+            "redaction_error": document.redaction_error,
+            "page_count": document.page_count,
+            "download": reverse("redaction:download", args=[pk, doc_id]) if document.redacted_id else None,
+            "log": document.redaction_log,
+        }
+    )
+
+
+@login_required
+@require_GET
+def download(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id)
+    if document.redacted is None:
+        raise Http404("Dit document is nog niet gelakt.")
+    name = f"{case.reference}-{document.number}-gelakt.pdf"
+    return FileResponse(document.redacted.content.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
+
+
+@login_required
+@require_POST
+def adopt_grounds(request, pk: int, doc_id: int):
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    try:
+        document_adopt_redaction_grounds(document=document, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Beoordeling van document {document.number} overgenomen uit de lakverantwoording.")
+    return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")

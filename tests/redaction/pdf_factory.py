@@ -1,0 +1,325 @@
+"""Builders of real test PDFs (and images, mails, documents) made with PyMuPDF; no mocks."""
+
+from __future__ import annotations
+
+import io
+
+import pymupdf
+
+from redaction.types import RedactionBox
+
+SECRET = "Johanna de Vries-Bakker"
+SENTENCE = f"Het verzoek van {SECRET} is op 3 maart ontvangen door de afdeling."
+GROUND = "5.1.2e"
+
+
+def text_pdf(lines=(SENTENCE,), *, pages: int = 1, fontsize: float = 11) -> bytes:
+    """A plain text PDF: the same lines on every page."""
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page()
+        for i, line in enumerate(lines):
+            page.insert_text((72, 100 + i * 16), line, fontsize=fontsize)
+    return doc.tobytes()
+
+
+def boxes_for(pdf: bytes, needle: str, *, ground: str = GROUND) -> list[RedactionBox]:
+    """One box per hit of ``needle`` on every page (as the review screen would send them)."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return [
+            RedactionBox(page=page.number, rect=tuple(rect), ground=ground, text=needle)
+            for page in doc
+            for rect in page.search_for(needle)
+        ]
+
+
+def _with(builder) -> bytes:
+    doc = pymupdf.open(stream=text_pdf(), filetype="pdf")
+    builder(doc, doc[0])
+    return doc.tobytes()
+
+
+def with_metadata(secret: str = SECRET) -> bytes:
+    return _with(
+        lambda doc, page: doc.set_metadata(
+            {"title": f"Brief {secret}", "author": secret, "subject": secret, "keywords": secret}
+        )
+    )
+
+
+def with_xmp(secret: str = SECRET) -> bytes:
+    xmp = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:creator><rdf:Seq><rdf:li>{secret}</rdf:li></rdf:Seq></dc:creator>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+    return _with(lambda doc, page: doc.set_xml_metadata(xmp))
+
+
+def with_comment(secret: str = SECRET) -> bytes:
+    def build(doc, page):
+        annot = page.add_text_annot((400, 300), f"Let op: {secret} wil anoniem blijven")
+        annot.set_info(title=secret)
+        annot.update()
+
+    return _with(build)
+
+
+def with_bookmark(secret: str = SECRET) -> bytes:
+    return _with(lambda doc, page: doc.set_toc([[1, "Inleiding", 1], [2, f"Brief {secret}", 1]]))
+
+
+def with_form_field(secret: str = SECRET) -> bytes:
+    def build(doc, page):
+        widget = pymupdf.Widget()
+        widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+        widget.field_name = "aanvrager"
+        widget.field_value = secret
+        widget.rect = pymupdf.Rect(72, 300, 300, 320)
+        page.add_widget(widget)
+
+    return _with(build)
+
+
+def with_link(secret: str = SECRET) -> bytes:
+    uri = "mailto:" + secret.replace(" ", ".").lower() + "@example.nl"
+
+    def build(doc, page):
+        page.insert_link(
+            {"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 400, 200, 412), "uri": uri}
+        )
+        page.insert_link(
+            {"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 420, 200, 432), "uri": PUBLIC_URI}
+        )
+
+    return _with(build)
+
+
+PUBLIC_URI = "https://www.rijksoverheid.nl/woo"
+
+
+def with_embedded_file(secret: str = SECRET) -> bytes:
+    payload = f"Aanvrager: {secret}\nBSN onbekend".encode()
+    return _with(lambda doc, page: doc.embfile_add("bijlage.txt", payload, filename="bijlage.txt"))
+
+
+def with_javascript(secret: str = SECRET) -> bytes:
+    def build(doc, page):
+        js = doc.get_new_xref()
+        doc.update_object(js, f"<</S/JavaScript/JS(app.alert\\('{secret}'\\);)>>")
+        names = doc.get_new_xref()
+        doc.update_object(names, f"<</Names[(init) {js} 0 R]>>")
+        cat = doc.pdf_catalog()
+        doc.xref_set_key(cat, "Names", f"<</JavaScript {names} 0 R>>")
+        doc.xref_set_key(cat, "OpenAction", f"{js} 0 R")
+
+    return _with(build)
+
+
+def text_png(text: str = SECRET, *, width: int = 400, height: int = 60) -> bytes:
+    """A PNG showing ``text`` in black on white (rendered from a PDF page)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=width / 2, height=height / 2)
+    page.insert_text((5, height / 4 + 4), text, fontsize=12)
+    return page.get_pixmap(matrix=pymupdf.Matrix(2, 2), alpha=False).tobytes("png")
+
+
+IMAGE_RECT = pymupdf.Rect(72, 500, 272, 530)
+
+
+def with_image(secret: str = SECRET) -> bytes:
+    return _with(lambda doc, page: page.insert_image(IMAGE_RECT, stream=text_png(secret)))
+
+
+VECTOR_RECT = pymupdf.Rect(80, 600, 180, 640)
+
+
+def with_vector_graphic() -> bytes:
+    """A red filled shape (e.g. a signature drawn as paths) in an area that will be redacted."""
+
+    def build(doc, page):
+        page.draw_rect(VECTOR_RECT, color=(1, 0, 0), fill=(1, 0, 0))
+        page.draw_line((300, 620), (500, 620), color=(0, 0, 1), width=2)  # stays: not under a box
+
+    return _with(build)
+
+
+def encrypted_pdf() -> bytes:
+    doc = pymupdf.open(stream=text_pdf(), filetype="pdf")
+    return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="geheim", owner_pw="eigen")
+
+
+def owner_only_encrypted_pdf() -> bytes:
+    doc = pymupdf.open(stream=text_pdf(), filetype="pdf")
+    return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="eigen", user_pw="")
+
+
+def zero_page_pdf() -> bytes:
+    """A well-formed PDF (correct xref table) whose page tree is empty."""
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def black_box_over_text(needle: str = SECRET) -> bytes:
+    """The classic leak: a black rectangle drawn over the text, which is still in the file."""
+    doc = pymupdf.open(stream=text_pdf(), filetype="pdf")
+    for rect in doc[0].search_for(needle):
+        doc[0].draw_rect(rect, color=(0, 0, 0), fill=(0, 0, 0))
+    return doc.tobytes()
+
+
+def image_file(kind: str, *, frames: int = 1) -> bytes:
+    """PNG/JPEG bytes, or a TIFF with ``frames`` pages (written by PyMuPDF's own writer)."""
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 120, 80), False)
+    pix.set_rect(pix.irect, (255, 255, 255))
+    if kind == "png":
+        return pix.tobytes("png")
+    if kind == "jpeg":
+        return pix.tobytes("jpg")
+    if kind == "tiff":
+        return multipage_tiff(frames)
+    raise ValueError(kind)
+
+
+def multipage_tiff(frames: int) -> bytes:
+    """A real multi-page TIFF; PIL is not available, so the pages are written by hand."""
+    width, height = 16, 8
+    pixels = bytes([255]) * (width * height)  # 8-bit greyscale, white
+    entries_per_ifd = 8
+    out = io.BytesIO()
+    out.write(b"II*\x00")
+    offset = 8
+    out.write(offset.to_bytes(4, "little"))
+    for frame in range(frames):
+        ifd_size = 2 + entries_per_ifd * 12 + 4
+        data_offset = offset + ifd_size
+        next_ifd = data_offset + len(pixels) if frame < frames - 1 else 0
+        tags = [
+            (256, 3, 1, width),  # ImageWidth
+            (257, 3, 1, height),  # ImageLength
+            (258, 3, 1, 8),  # BitsPerSample
+            (259, 3, 1, 1),  # Compression: none
+            (262, 3, 1, 1),  # Photometric: black is zero
+            (273, 4, 1, data_offset),  # StripOffsets
+            (278, 3, 1, height),  # RowsPerStrip
+            (279, 4, 1, len(pixels)),  # StripByteCounts
+        ]
+        out.write(len(tags).to_bytes(2, "little"))
+        for tag, typ, count, value in tags:
+            out.write(tag.to_bytes(2, "little") + typ.to_bytes(2, "little"))
+            out.write(count.to_bytes(4, "little") + value.to_bytes(4, "little"))
+        out.write(next_ifd.to_bytes(4, "little"))
+        out.write(pixels)
+        offset = next_ifd
+    return out.getvalue()
+
+
+def jpeg_with_comment(secret: str = SECRET) -> bytes:
+    """A JPEG carrying a COM segment (as EXIF/XMP would): metadata, not pixels."""
+    plain = image_file("jpeg")
+    comment = f"Fotograaf {secret}".encode()
+    return plain[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + plain[2:]
+
+
+def with_jpeg_metadata(secret: str = SECRET) -> bytes:
+    return _with(lambda doc, page: page.insert_image(IMAGE_RECT, stream=jpeg_with_comment(secret)))
+
+
+def eml(*, html_only: bool = False, long_body: bool = False) -> bytes:
+    body = "Geachte heer, mevrouw,\n\nHierbij mijn Woo-verzoek over de windturbines.\n"
+    if long_body:
+        body += "".join(
+            f"Alinea {i}: aanvullende toelichting bij het verzoek.\n" for i in range(300)
+        )
+    body += "\nMet vriendelijke groet,\nPieter Aanvrager"
+    if html_only:
+        part = (
+            "Content-Type: text/html; charset=utf-8\n\n"
+            "<html><head><style>p{color:red}</style></head><body>"
+            + "".join(f"<p>{line}</p>" for line in body.split("\n"))
+            + "</body></html>"
+        )
+    else:
+        part = f"Content-Type: text/plain; charset=utf-8\n\n{body}"
+    return (
+        "From: Pieter Aanvrager <pieter@example.nl>\n"
+        "To: woo@gemeente.example.nl\n"
+        "Cc: secretariaat@gemeente.example.nl\n"
+        "Date: Mon, 3 Mar 2025 10:15:00 +0100\n"
+        "Subject: Woo-verzoek windturbines\n"
+        "MIME-Version: 1.0\n" + part
+    ).encode()
+
+
+def docx() -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Besluit op uw Woo-verzoek")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def image_only_page(
+    text: str = "Gemeenteraad vergadert over windturbines", dpi: int = 200
+) -> bytes:
+    """A scan: a text page rendered to pixels at ``dpi`` and placed as the only content of a page."""
+    src = pymupdf.open()
+    page = src.new_page()
+    page.insert_text((72, 120), text, fontsize=16)
+    pix = page.get_pixmap(dpi=dpi, alpha=False)
+    doc = pymupdf.open()
+    scan = doc.new_page(width=page.rect.width, height=page.rect.height)
+    scan.insert_image(scan.rect, pixmap=pix)
+    return doc.tobytes()
+
+
+def independent_leaks(pdf: bytes, secret: str) -> list[str]:
+    """Where ``secret`` still occurs, found without the code under test: page text, every object's
+    source and decompressed stream, metadata, XMP, TOC, embedded files."""
+    needle = secret.lower()
+    where = []
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        for page in doc:
+            if needle in " ".join(page.get_text().split()).lower():
+                where.append(f"text p{page.number}")
+            for annot in page.annots():
+                if needle in str(annot.info).lower():
+                    where.append("annot")
+            for widget in page.widgets():
+                if needle in str(widget.field_value).lower():
+                    where.append("widget")
+            for link in page.get_links():
+                if needle.replace(" ", ".") in str(link.get("uri", "")).lower():
+                    where.append("link")
+        for xref in range(1, doc.xref_length()):
+            if needle in doc.xref_object(xref).lower():
+                where.append(f"object {xref}")
+            if doc.xref_is_stream(xref):
+                data = doc.xref_stream(xref) or b""
+                if needle.encode() in data.lower():
+                    where.append(f"stream {xref}")
+        if needle in str(doc.metadata).lower():
+            where.append("metadata")
+        if needle in (doc.get_xml_metadata() or "").lower():
+            where.append("xmp")
+        if needle in str(doc.get_toc()).lower():
+            where.append("toc")
+        if doc.embfile_count():
+            where.append("embedded")
+    if needle.encode() in pdf.lower():
+        where.append("raw bytes")
+    return where
