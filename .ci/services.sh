@@ -33,7 +33,7 @@ services_start() {
   mkdir -p "$pgdata"
   local runas=()
   if [ "$(id -u)" = "0" ]; then
-    chown postgres:postgres "$pgdata"
+    chown postgres:postgres "$ci_tmp" "$pgdata"
     runas=(runuser -u postgres --)
   fi
   "${runas[@]}" "$bindir/initdb" -D "$pgdata" -A trust -U wobdesk -E UTF8 --locale=C.UTF-8 >/dev/null

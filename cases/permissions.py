@@ -81,3 +81,28 @@ def adviser_group() -> Group:
 
 def coordinator_group() -> Group:
     return Group.objects.get(name=COORDINATOR_GROUP)
+
+
+COORDINATOR_PERMS = (
+    "view_request",
+    "change_request",
+    "add_request",
+    "assign_request",
+    "view_overview",
+    "view_document",
+    "change_document",
+    "view_letter",
+)
+ADVISER_PERMS = ("add_request",)
+
+
+def ensure_roles() -> None:
+    """Create the two roles with their model permissions (idempotent; the data migration does the
+    same on a fresh database, this restores them after a test flush)."""
+    from django.contrib.auth.models import Permission
+
+    for name, codenames in ((COORDINATOR_GROUP, COORDINATOR_PERMS), (ADVISER_GROUP, ADVISER_PERMS)):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="cases", codename__in=codenames)
+        )

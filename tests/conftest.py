@@ -40,6 +40,9 @@ def organisation(db) -> Organisation:
 
 
 def _user(username: str, group: str | None, **extra) -> User:
+    from cases.permissions import ensure_roles
+
+    ensure_roles()  # a transactional test's flush removes what the data migration created
     user = User.objects.create_user(username=username, password="test-pass-123", **extra)
     if group:
         user.groups.add(Group.objects.get(name=group))

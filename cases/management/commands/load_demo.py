@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cases.demo.data import DEMO_PASSWORD, ORGANISATION, USERS, demo_cases
 from cases.models import Organisation, StaffProfile
+from cases.permissions import ensure_roles
 from cases.services.importing import case_import
 from cases.services.requests import request_assign
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        ensure_roles()
         User = get_user_model()
         org, created = Organisation.objects.get_or_create(
             slug=ORGANISATION["slug"], defaults=ORGANISATION
