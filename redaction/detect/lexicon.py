@@ -1,0 +1,85 @@
+"""Name and word lists, loaded lazily once per process.
+
+Sources: the `deduce` package (3.0.6, Dutch de-identification, LGPL) ships these lists in
+deduce/data/lookup/src: names/lst_first_name (14,881 Dutch first names), names/lst_surname (10,500
+surnames), names/lst_interfix (tussenvoegsels), whitelist/lst_common_word and lst_stop_word (Dutch
+words that are not names), locations/lst_placename (places) and locations/lst_street (street names).
+Lists are a help, never the whole story: context rules carry names that are in none of them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+try:
+    import deduce as _deduce
+
+    _SRC = Path(_deduce.__file__).parent / "data" / "lookup" / "src"
+except ImportError:  # pragma: no cover - deduce is a requirement
+    _SRC = None
+
+
+def _read(*parts: str) -> set[str]:
+    if _SRC is None:
+        return set()
+    path = _SRC.joinpath(*parts)
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return frozenset(n.lower() for n in _read("names", "lst_first_name", "items.txt"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(n.lower() for n in _read("names", "lst_surname", "items.txt"))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    result: set[str] = set()
+    for sub in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
+        result |= _read("locations", "lst_placename", sub, "items.txt")
+    return frozenset(p.lower() for p in result)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    words = _read("whitelist", "lst_common_word", "items.txt") | _read("whitelist", "lst_stop_word", "items.txt")
+    return frozenset(w.lower() for w in words) | EXTRA_COMMON
+
+
+@lru_cache(maxsize=1)
+def street_names() -> frozenset[str]:
+    return frozenset(s.lower() for s in _read("locations", "lst_street", "items.txt"))
+
+
+INTERFIXES = (
+    "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "in het", "op de", "op den",
+    "op het", "uit de", "aan de", "bij de", "de la", "van", "de", "der", "den", "het", "ten", "ter", "te",
+    "'t", "d'", "el", "al", "ben", "bin", "ait", "von", "zu", "zur", "la", "le", "du", "da", "dos", "del", "di",
+)
+
+# Capitalised words that start sentences or name things in government documents, never a person.
+EXTRA_COMMON = frozenset(
+    """
+    de het een en of in op aan met voor na om bij uit tot over onder tegen naar door als dan dat die dit
+    deze er ik u wij we zij ze hij men wat wie waar wanneer hoe waarom graag geachte beste hallo hoi dag
+    met vriendelijke groet groeten hoogachtend namens college gemeente provincie ministerie minister
+    staatssecretaris burgemeester wethouder raad directeur directie afdeling team bureau dienst politie
+    korpschef woo wob awb avg artikel lid onder sub bijlage pagina datum onderwerp kenmerk betreft
+    januari februari maart april mei juni juli augustus september oktober november december
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag nederland nederlandse den haag
+    besluit verzoek document documenten memo notitie verslag agenda aanwezig afwezig actiepunten
+    vraag antwoord zie ook tevens verder daarnaast hierbij bovendien vervolgens inmiddels wel niet
+    geen alle andere nieuwe oude eerste tweede derde vierde vijfde grote kleine goede hoge lage
+    rijksoverheid rijk staat kabinet kamer tweede kamer eerste kamer europese unie college van
+    portefeuillehouder project programma beleid overleg stuurgroep werkgroep regio eenheid
+    noord zuid oost west centrum stad straat weg plein postbus telefoon e-mail email mail mobiel
+    tel fax www http https nl com org
+    """.split()
+)

@@ -1,0 +1,262 @@
+"""Validated pattern detectors: e-mail, phone, IBAN, BSN, addresses, plates, birth dates, URLs,
+technical identifiers; and the spans that must stay readable (articles, kenmerken, ECLI)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from redaction.detect import lexicon
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    category: str
+    detector: str
+    reason: str
+    score: float = 1.0
+
+
+FUNCTIONAL_LOCAL_PARTS = (
+    "info", "woo", "wob", "secretariaat", "postbus", "noreply", "no-reply", "servicedesk", "communicatie",
+    "pers", "persvoorlichting", "klantcontact", "helpdesk", "support", "contact", "receptie", "griffie",
+    "post", "gemeente", "juridischezaken", "bezwaar", "privacy", "fg", "webmaster", "redactie",
+)
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+
+def find_emails(text: str) -> Iterator[Span]:
+    for m in EMAIL.finditer(text):
+        local = m.group(0).split("@")[0].lower()
+        if local in FUNCTIONAL_LOCAL_PARTS or any(local.startswith(f + ".") or local.startswith(f + "-") for f in ("woo", "wob", "info")):
+            continue
+        if any(word in local for word in ("coordinatie", "coördinatie", "desk", "loket", "secretariaat")):
+            continue
+        yield Span(m.start(), m.end(), "email", "pattern.email", "E-mailadres van een persoon")
+
+
+# Phone numbers: +31 / 0031 / 0, then 9 digits, with spaces, dashes, dots, brackets in between.
+PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(0\d{1,3}\)[\s.-]?|0)(?:\d[\s.\-)]{0,3}){8,9}\d(?!\d)"
+)
+GENERAL_NUMBERS = re.compile(r"^(?:0800|0900|0906|0909|0880|0888|112|14\s?0)")
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iterator[Span]:
+    for m in PHONE.finditer(text):
+        raw = m.group(0).rstrip(" -.)")
+        d = _digits(raw)
+        if d.startswith("0031"):
+            national = "0" + d[4:]
+        elif d.startswith("31") and raw.lstrip().startswith("+"):
+            national = "0" + d[2:]
+        else:
+            national = d
+        if national.startswith("00"):
+            national = national[1:]
+        if len(national) != 10 or not national.startswith("0"):
+            continue
+        if GENERAL_NUMBERS.match(national) or national in public_numbers:
+            continue
+        if national[1] == "0":
+            continue
+        start = m.start()
+        yield Span(start, start + len(raw), "phone", "pattern.phone", "Telefoonnummer" + (" (mobiel)" if national.startswith("06") else ""))
+
+
+GENERAL_14 = re.compile(r"\b14\s?0\d{2,3}\b")
+
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}\b")
+
+
+def iban_valid(raw: str) -> bool:
+    s = re.sub(r"\s", "", raw).upper()
+    if not (15 <= len(s) <= 34) or (s.startswith("NL") and len(s) != 18):
+        return False
+    rearranged = s[4:] + s[:4]
+    digits = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(digits) % 97 == 1
+
+
+def find_ibans(text: str) -> Iterator[Span]:
+    for m in IBAN.finditer(text):
+        raw = m.group(0).rstrip()
+        if iban_valid(raw):
+            yield Span(m.start(), m.start() + len(raw), "iban", "pattern.iban", "IBAN: controlegetal (mod 97) klopt")
+
+
+BSN = re.compile(r"(?<![\d.,-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}|\d{8})(?![\d,]|\.\d|-\d)")
+BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer|persoonsnummer)\W{0,4}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
+NOT_BSN_CONTEXT = re.compile(
+    r"(kenmerk|zaaknummer|zaak|referentie|factuur\w*|order\w*|dossier\w*|registratienummer|kvk|btw|rekening\w*|telefoon\w*|tel\.?|nummer)\W{0,4}$",
+    re.IGNORECASE,
+)
+
+
+def elfproef(digits: str) -> bool:
+    """The BSN 11-test: sum(d_i * w_i) with weights 9..2 and -1 is divisible by 11 (and not 0)."""
+    if len(digits) == 8:
+        digits = "0" + digits
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
+    return total % 11 == 0 and total != 0
+
+
+def find_bsns(text: str) -> Iterator[Span]:
+    for m in BSN.finditer(text):
+        digits = _digits(m.group(1))
+        before = text[max(0, m.start() - 40) : m.start()]
+        if len(digits) == 8 and not BSN_CONTEXT.search(before):
+            continue
+        if not elfproef(digits):
+            continue
+        if NOT_BSN_CONTEXT.search(before) and not BSN_CONTEXT.search(before):
+            continue
+        yield Span(m.start(1), m.end(1), "bsn", "pattern.bsn", "BSN: voldoet aan de 11-proef")
+
+
+POSTCODE = re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
+STREET_SUFFIX = (
+    "straat|weg|laan|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|plantsoen|markt|baan|wal|"
+    "veld|boulevard|allee|ring|haven|erf|kamp|hoek|polder|zoom|burg|berg|dam|oord|weide|akker|"
+    "straatweg|dwarsstraat|kanaal|brink|rade|wijk|meer|veste|poort"
+)
+STREET_ADDRESS = re.compile(
+    r"\b((?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t)[ \t]){0,3}[A-Z]?[\w'’-]*(?:" + STREET_SUFFIX + r"))[ \t]+(\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|\s?-\s?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)|\s?(?:hs|bis|rd|zw))?)\b"
+)
+POSTBUS = re.compile(r"\bpostbus\s+\d+", re.IGNORECASE)
+
+
+def find_addresses(text: str) -> Iterator[Span]:
+    for m in STREET_ADDRESS.finditer(text):
+        street = m.group(1).strip()
+        if street.lower() in lexicon.common_words() or len(street) < 4:
+            continue
+        yield Span(m.start(1), m.end(2), "address", "pattern.address", "Straatnaam met huisnummer")
+    for m in POSTCODE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()]
+        prev_line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        context = text[prev_line_start : m.start()]
+        if POSTBUS.search(context) or POSTBUS.search(line):
+            continue  # a Postbus address belongs to an organisation
+        # postcode plus the place name after it
+        end = m.end()
+        after = re.match(r"\s+([A-Z'][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})", text[end:])
+        if after and after.group(1).upper() != after.group(1) or after and after.group(1).lower() in lexicon.places():
+            end += after.end()
+        yield Span(m.start(), end, "postcode", "pattern.postcode", "Postcode (met woonplaats)")
+
+
+# Dutch licence plates, sidecodes 1-14 (letters without vowels in later series; be lenient).
+_L, _D = "[A-Z]", r"\d"
+_SIDECODES = [
+    (2, 2, 2, "LDD"), (2, 2, 2, "DDL"), (2, 2, 2, "DLD"), (2, 2, 2, "LDL"), (2, 2, 2, "LLD"), (2, 2, 2, "DLL"),
+    (2, 3, 1, "DLD"), (1, 3, 2, "DLD"), (2, 3, 1, "LDL"), (1, 3, 2, "LDL"), (3, 2, 1, "LDL"), (1, 2, 3, "LDL"),
+    (1, 2, 3, "DLD"), (3, 2, 1, "DLD"),
+]
+
+
+def _plate_regex() -> re.Pattern:
+    alts = []
+    for a, b, c, kinds in _SIDECODES:
+        parts = []
+        for n, k in zip((a, b, c), kinds):
+            parts.append((_L if k == "L" else _D) + "{" + str(n) + "}")
+        alts.append("-".join(parts))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+PLATE = _plate_regex()
+
+
+def find_plates(text: str) -> Iterator[Span]:
+    for m in PLATE.finditer(text):
+        s = m.group(0)
+        if re.fullmatch(r"\d{2}-\d{2}-\d{2}", s):
+            continue
+        if sum(ch.isalpha() for ch in s) == 0:
+            continue
+        yield Span(m.start(), m.end(), "licence_plate", "pattern.licence_plate", "Kenteken (Nederlandse sidecode)")
+
+
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s+(?:" + MONTHS + r")\s+(?:19|20)\d{2})"
+DOB = re.compile(r"\b(?:geboren\s+op|geboren|geb\.|geboortedatum|geb\.\s*datum|d\.o\.b\.)\s*:?\s*(" + DATE + r")", re.IGNORECASE)
+
+
+def find_birth_dates(text: str) -> Iterator[Span]:
+    for m in DOB.finditer(text):
+        yield Span(m.start(1), m.end(1), "date_of_birth", "pattern.date_of_birth", "Geboortedatum (na 'geboren'/'geboortedatum')")
+
+
+PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:www\.|nl\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com/@|github\.com|youtube\.com/@|mastodon\.\w+/@)/?[\w.@%-]+/?",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?:(?:twitter|instagram|tiktok|x|insta|mastodon)\W{0,12})(@[A-Za-z0-9_]{2,30})", re.IGNORECASE)
+
+
+def find_urls(text: str) -> Iterator[Span]:
+    for m in PROFILE_URL.finditer(text):
+        yield Span(m.start(), m.end(), "url", "pattern.url", "Persoonlijk profiel op sociale media")
+    for m in HANDLE.finditer(text):
+        yield Span(m.start(1), m.end(1), "url", "pattern.handle", "Gebruikersnaam op sociale media")
+
+
+IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])")
+HOSTNAME = re.compile(
+    r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
+    r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
+    re.IGNORECASE,
+)
+SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+(?: [^\s\\/:*?\"<>|]+)*)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
+SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b")
+
+
+def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Span]:
+    for m in IPV4.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if "art" in before or "versie" in before or "v." in before:
+            continue
+        yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IP-adres (intern systeem)")
+    for m in IPV6.finditer(text):
+        if m.group(0).count(":") >= 3 or "::" in m.group(0):
+            if re.search(r"[0-9a-f]", m.group(0), re.IGNORECASE) and not re.fullmatch(r"[\d:]+", m.group(0)):
+                yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
+    for m in HOSTNAME.finditer(text):
+        yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
+    for m in SHARE.finditer(text):
+        value = m.group(0).rstrip(".,;:)")
+        yield Span(m.start(), m.start() + len(value), "share_path", "pattern.share_path", "Netwerkpad (interne schijf)")
+    for pattern in (*SYSTEM_CODES, *extra_codes):
+        for m in re.finditer(pattern, text):
+            yield Span(m.start(), m.end(), "system_code", "pattern.system_code", "Interne systeemcode")
+
+
+# Spans that stay readable whatever else matches inside them.
+ARTICLE = re.compile(
+    r"\b(?:artikel|artikelen|art\.)\s*\d+(?:[.:]\d+)*[a-z]?(?:(?:,|\s)+(?:en|tot en met|t/m)\s+\d+(?:[.:]\d+)*[a-z]?)*"
+    r"(?:,?\s*(?:\w+\s+lid|lid\s+\d+))?(?:,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+[a-z]\b)?(?:,?\s*van\s+de\s+[A-Z][\w]*)?",
+    re.IGNORECASE,
+)
+GROUND_CODE = re.compile(r"(?<![\w.])(?:5\.1\.[1-2]\.?\s?[a-i]|5\.1\.[4-6]|5\.[2-4]a?|10\.[12]\.?\s?[a-g]|10\.7\.?[ab]|11\.[12])(?![\w.])")
+KENMERK = re.compile(r"\b(?:19|20)\d{2}[-/]\d{3,8}\b|\b[A-Z]{1,4}[/-]\d{2}[/-]\d{3,}\b|\b\d{4}Z\d{5}\b|\b\d{7}\b(?=\s*$)")
+ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}")
+
+
+def readable_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for rx in (ARTICLE, GROUND_CODE, KENMERK, ECLI, POSTBUS):
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
