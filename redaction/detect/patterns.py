@@ -41,7 +41,8 @@ def find_emails(text: str) -> Iterator[Span]:
 
 # Phone numbers: +31 / 0031 / 0, then 9 digits, with spaces, dashes, dots, brackets in between.
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(0\d{1,3}\)[\s.-]?|0)(?:\d[\s.\-)]{0,3}){8,9}\d(?!\d)"
+    r"(?<![\w+(])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|0)(?:\d[\s.\-)]{0,3}){8,9}\d(?!\d)"
+    r"|(?<![\w+])\(0\d{1,3}\)[\s.-]?(?:\d[\s.-]?){5,7}\d(?!\d)"
 )
 GENERAL_NUMBERS = re.compile(r"^(?:0800|0900|0906|0909|0880|0888|112|14\s?0)")
 
@@ -131,7 +132,7 @@ STREET_SUFFIX = (
     "straatweg|dwarsstraat|kanaal|brink|rade|wijk|meer|veste|poort"
 )
 STREET_ADDRESS = re.compile(
-    r"\b((?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t)[ \t]){0,3}[A-Z]?[\w'’-]*(?:" + STREET_SUFFIX + r"))[ \t]+(\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|\s?-\s?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)|\s?(?:hs|bis|rd|zw))?)\b"
+    r"\b((?:[A-Z][\w'’.-]*[ \t](?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t)[ \t]){0,2})?[A-Z]?[\w'’-]*(?:" + STREET_SUFFIX + r"))[ \t]+(\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|\s?-\s?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)|\s?(?:hs|bis|rd|zw))?)\b"
 )
 POSTBUS = re.compile(r"\bpostbus\s+\d+", re.IGNORECASE)
 
@@ -220,7 +221,7 @@ HOSTNAME = re.compile(
     r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
     re.IGNORECASE,
 )
-SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+(?: [^\s\\/:*?\"<>|]+)*)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
+SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
 SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b")
 
 

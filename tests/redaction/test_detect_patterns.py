@@ -1,0 +1,118 @@
+"""Pattern detectors with valid and invalid inputs (pure)."""
+
+import pytest
+
+from redaction.detect import DetectionConfig, detect_text
+from redaction.detect.patterns import elfproef, iban_valid
+
+
+def found(text, category=None, **config):
+    return [(s.text, s.category) for s in detect_text(text, DetectionConfig(**config)) if category in (None, s.category)]
+
+
+@pytest.mark.parametrize("bsn", ["111222333", "123456782", "1112.22.333", "111 222 333"])
+def test_valid_bsn_found_with_woo_ground(bsn):
+    suggestions = [s for s in detect_text(f"Het BSN is {bsn}.", DetectionConfig(regime="woo")) if s.category == "bsn"]
+    assert [s.text for s in suggestions] == [bsn]
+    assert suggestions[0].ground == "5.1.1e"
+    assert "11-proef" in suggestions[0].reason
+
+
+def test_bsn_ground_under_wob():
+    [s] = [s for s in detect_text("BSN 111222333", DetectionConfig(regime="wob")) if s.category == "bsn"]
+    assert s.ground == "10.2.e"
+
+
+@pytest.mark.parametrize("number", ["123456789", "987654321", "111222334", "000000000"])
+def test_nine_digits_failing_the_11_test_never_suggested(number):
+    assert found(f"BSN: {number}", "bsn") == []
+
+
+def test_eight_digit_bsn_only_with_context():
+    assert elfproef("11222333") is elfproef("011222333")
+    assert found("zaaknummer 12345678") == [] or all(c != "bsn" for _, c in found("zaaknummer 12345678"))
+
+
+@pytest.mark.parametrize(
+    ("iban", "valid"),
+    [("NL91ABNA0417164300", True), ("NL91 ABNA 0417 1643 00", True), ("NL20INGB0001234567", True),
+     ("NL91ABNA0417164301", False), ("NL02ABNA012345678", False), ("DE89370400440532013000", True)],
+)
+def test_iban_mod97(iban, valid):
+    assert iban_valid(iban) is valid
+    assert (found(f"Rekening {iban} van de stichting", "iban") != []) is valid
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["06-12345678", "06 1234 5678", "0612345678", "+31 6 12345678", "+31 (0)6 1234 5678", "0031 6 12345678",
+     "020 - 123 45 67", "(010) 1234567", "010-4129876", "+31 (0)20 123 4567", "088-1234567"],
+)
+def test_phone_formats(phone):
+    assert found(f"Bel {phone} voor meer informatie.", "phone") == [(phone, "phone")]
+
+
+@pytest.mark.parametrize("general", ["14 020", "14020", "0800-1234", "0900-8844", "0800 0432", "112"])
+def test_general_numbers_stay_readable(general):
+    assert found(f"Bel {general} voor meer informatie.", "phone") == []
+
+
+def test_organisation_main_number_configurable():
+    assert found("Bel 088-9645051.", "phone") == [("088-9645051", "phone")]
+    assert found("Bel 088-9645051.", "phone", public_numbers=("088-9645051",)) == []
+
+
+@pytest.mark.parametrize("plate", ["XX-99-99".replace("X", "K"), "12-KT-45", "45-TGK-7", "8-KTF-24", "GF-472-K", "K-123-TF", "VZ-123-X"])
+def test_licence_plates(plate):
+    assert found(f"Kenteken {plate} stond er.", "licence_plate") == [(plate, "licence_plate")]
+
+
+def test_not_a_plate():
+    assert found("Op 12-03-24 besloten", "licence_plate") == []
+
+
+def test_emails_personal_vs_functional():
+    text = "Mail p.dekker@gemeente.nl of info@gemeente.nl of woo@rijk.nl of secretariaat@x.nl"
+    assert found(text, "email") == [("p.dekker@gemeente.nl", "email")]
+
+
+def test_addresses_postcodes_and_postbus():
+    text = "Woont aan de Burgemeester de Withstraat 12b, 3511 AB Utrecht. Post naar Postbus 16375, 2500 BJ Den Haag."
+    cats = found(text)
+    assert ("Burgemeester de Withstraat 12b", "address") in cats
+    assert ("3511 AB Utrecht", "postcode") in cats
+    assert all("2500 BJ" not in t for t, _ in cats)
+
+
+def test_birth_date_only_by_context():
+    assert found("geboren op 12-03-1985", "date_of_birth") == [("12-03-1985", "date_of_birth")]
+    assert found("Geboortedatum: 1 januari 1960", "date_of_birth") == [("1 januari 1960", "date_of_birth")]
+    assert found("vergadering op 12-03-1985", "date_of_birth") == []
+
+
+def test_profiles_and_handles():
+    cats = found("Zie linkedin.com/in/jan-jansen-123 en op Twitter: @jjansen_nl")
+    assert ("linkedin.com/in/jan-jansen-123", "url") in cats
+    assert ("@jjansen_nl", "url") in cats
+
+
+def test_technical_identifiers_with_configured_ground():
+    text = r"Server srv-app-01 (10.0.12.5), host db1.politie.intern, share \\fs01\afdeling\woo en H:\Woo\2024, ticket INC0012345."
+    suggestions = detect_text(text, DetectionConfig(regime="wob", technical_ground="10.2.g"))
+    got = {(s.text, s.category, s.ground) for s in suggestions}
+    assert ("srv-app-01", "hostname", "10.2.g") in got
+    assert ("10.0.12.5", "ip_address", "10.2.g") in got
+    assert ("db1.politie.intern", "hostname", "10.2.g") in got
+    assert (r"\\fs01\afdeling\woo", "share_path", "10.2.g") in got
+    assert ("INC0012345", "system_code", "10.2.g") in got
+    woo = detect_text("IP 10.0.12.5", DetectionConfig(regime="woo"))
+    assert woo[0].ground == "5.1.2i"
+
+
+def test_readable_references_are_never_suggested():
+    text = (
+        "Op grond van artikel 5.1, tweede lid, aanhef en onder e, van de Woo en art. 10 lid 2 sub e Wob; "
+        "gronden 5.1.2e; 5.1.2i; 10.2.g. Kenmerk 2021-0003446, zaak Z/21/123456, ECLI:NL:RVS:2022:1234. "
+        "Versie 1.2.3.4 van de software."
+    )
+    assert detect_text(text, DetectionConfig()) == []
