@@ -7,23 +7,39 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WOB, WOO = "wob", "woo"
+REGIMES = (WOB, WOO)
 
-_LID_WORDS = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde", 7: "zevende"}
-_WORD_LID = {v: k for k, v in _LID_WORDS.items()}
+ABSOLUUT, RELATIEF, TIJDELIJK, AANVULLEND = "absoluut", "relatief", "tijdelijk", "aanvullend"
+
+_LAW = {WOB: "de Wob", WOO: "de Woo"}
+_ORDINALS = {
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "vijfde": 5,
+    "zesde": 6,
+    "zevende": 7,
+}
+_ORDINAL_WORDS = {n: w for w, n in _ORDINALS.items()}
 
 
 class UnknownGround(ValueError):
-    """A notation that is no ground of the catalogue; the message is Dutch."""
+    """A notation that is no ground of the catalogue; the message is Dutch and names the input."""
+
+
+class WrongRegime(UnknownGround):
+    """A known ground of the other regime (Wob ground on a Woo request or the reverse)."""
 
 
 @dataclass(frozen=True)
 class Ground:
-    code: str
+    code: str  # canonical: "10.2.e", "10.1.d", "11.1", "5.1.2e", "5.1.1e", "5.1.4", "5.2"
     regime: str
-    article: str
+    article: str  # "5.1", "10"
     lid: int | None
     letter: str | None
-    words: str
+    words: str  # "artikel 5.1, tweede lid, aanhef en onder e, van de Woo"
     kind: str  # absoluut | relatief | tijdelijk | aanvullend
     label: str
     motivation: str
@@ -31,174 +47,30 @@ class Ground:
 
 
 def _words(regime: str, article: str, lid: int | None, letter: str | None) -> str:
-    law = "de Woo" if regime == WOO else "de Wob"
-    parts = [f"artikel {article}"]
-    if lid:
-        parts.append(f"{_LID_WORDS[lid]} lid")
-    text = ", ".join(parts)
-    if letter:
-        text += f", aanhef en onder {letter}"
-    return f"{text}, van {law}"
+    """The citation as a besluit writes it: 'artikel 10, tweede lid, aanhef en onder e, van de Wob'."""
+    text = f"artikel {article}"
+    if lid is not None:
+        text += f", {_ORDINAL_WORDS[lid]} lid"
+        if letter:
+            text += f", aanhef en onder {letter}"
+        return f"{text}, van {_LAW[regime]}"
+    return f"{text} van {_LAW[regime]}"
 
-
-_WEIGH = (
-    "Bij deze grond moet ik het belang van openbaarheid afwegen tegen het belang dat de "
-    "uitzonderingsgrond beschermt. "
-)
-
-# (code, regime, article, lid, letter, kind, label, motivation, woo_equivalent)
-_ROWS: list[tuple] = [
-    # --- Woo art. 5.1 lid 1: absolute grounds -----------------------------------------------
-    ("5.1.1a", WOO, "5.1", 1, "a", "absoluut", "eenheid van de Kroon",
-     "Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Het gaat om "
-     "informatie over de standpunten van de Koning in het overleg met de ministers. Deze grond is "
-     "absoluut: als hij van toepassing is, blijft openbaarmaking achterwege zonder belangenafweging.", None),
-    ("5.1.1b", WOO, "5.1", 1, "b", "absoluut", "veiligheid van de Staat",
-     "Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De informatie geeft "
-     "inzicht in werkwijzen, bronnen of capaciteiten die voor de bescherming van de nationale "
-     "veiligheid geheim moeten blijven. Deze grond is absoluut; een belangenafweging vindt niet plaats.", None),
-    ("5.1.1c", WOO, "5.1", 1, "c", "absoluut", "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens",
-     "Het document bevat bedrijfs- en fabricagegegevens die vertrouwelijk aan de overheid zijn "
-     "meegedeeld. Uit deze gegevens kan worden afgeleid hoe het bedrijf werkt, wat het produceert of "
-     "hoe het zijn prijzen opbouwt. Het bedrijf heeft aangegeven dat deze gegevens vertrouwelijk zijn "
-     "en dat ook zo mogen verwachten. Deze grond is absoluut: deze passages maak ik niet openbaar.", None),
-    ("5.1.1d", WOO, "5.1", 1, "d", "absoluut", "bijzondere en strafrechtelijke persoonsgegevens",
-     "Het document bevat bijzondere persoonsgegevens of persoonsgegevens van strafrechtelijke aard, "
-     "zoals gegevens over gezondheid of over strafbare feiten. Deze gegevens genieten bijzondere "
-     "bescherming. De betrokkene heeft niet uitdrukkelijk ingestemd met openbaarmaking en heeft de "
-     "gegevens ook niet zelf openbaar gemaakt. Deze grond is absoluut; ik maak deze gegevens niet openbaar.", None),
-    ("5.1.1e", WOO, "5.1", 1, "e", "absoluut", "nummers ter identificatie van personen (zoals het BSN)",
-     "Het document bevat nummers die bij wet zijn voorgeschreven om personen te identificeren, zoals "
-     "het burgerservicenummer. Openbaarmaking daarvan vergroot het risico op misbruik en "
-     "identiteitsfraude. Deze nummers maak ik niet openbaar; de grond is absoluut en openbaarmaking "
-     "zou hier ook niet kennelijk geen inbreuk op de persoonlijke levenssfeer maken.", None),
-    # --- Woo art. 5.1 lid 2: relative grounds ------------------------------------------------
-    ("5.1.2a", WOO, "5.1", 2, "a", "relatief", "betrekkingen van Nederland met andere staten en internationale organisaties",
-     _WEIGH + "De informatie gaat over het overleg met andere staten of internationale organisaties. "
-     "Die partners moeten erop kunnen vertrouwen dat wat vertrouwelijk wordt gedeeld ook vertrouwelijk "
-     "blijft. Openbaarmaking zou de goede betrekkingen en toekomstige samenwerking schaden. Dat belang "
-     "weegt in dit geval zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2b", WOO, "5.1", 2, "b", "relatief", "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen",
-     _WEIGH + "De informatie betreft onder meer onderhandelingsposities en financiële afspraken van de "
-     "overheid. Als deze bekend worden, kan de overheid in lopende of toekomstige onderhandelingen of "
-     "aanbestedingen in een nadelige positie komen, wat leidt tot hogere kosten voor de gemeenschap. "
-     "Dat belang weegt hier zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2c", WOO, "5.1", 2, "c", "relatief", "opsporing en vervolging van strafbare feiten",
-     _WEIGH + "De informatie geeft inzicht in de wijze waarop strafbare feiten worden opgespoord of in "
-     "lopende onderzoeken. Openbaarmaking kan het onderzoek schaden, bijvoorbeeld doordat betrokkenen "
-     "hun gedrag aanpassen of sporen uitwissen. Het belang van een ongestoorde opsporing en vervolging "
-     "weegt daarom zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2d", WOO, "5.1", 2, "d", "relatief", "inspectie, controle en toezicht door bestuursorganen",
-     _WEIGH + "De informatie gaat over de wijze waarop toezicht wordt gehouden en over de bevindingen "
-     "daarvan. Als deze informatie openbaar wordt, kunnen onder toezicht staande partijen hun gedrag "
-     "daarop afstemmen en zal de bereidheid om vrijwillig informatie te geven afnemen. Dat schaadt de "
-     "effectiviteit van het toezicht; dit belang weegt hier zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2e", WOO, "5.1", 2, "e", "relatief", "eerbiediging van de persoonlijke levenssfeer",
-     _WEIGH + "In de documenten staan persoonsgegevens, zoals namen, e-mailadressen, telefoonnummers en "
-     "andere gegevens waarmee personen te identificeren zijn. Het gaat om medewerkers die niet in de "
-     "openbaarheid treden vanuit hun functie en om derden. Openbaarmaking van deze gegevens maakt "
-     "inbreuk op hun persoonlijke levenssfeer. Het belang van openbaarheid wordt niet gediend met het "
-     "openbaar maken van deze gegevens: de inhoud van de documenten blijft begrijpelijk zonder. Ik "
-     "maak deze persoonsgegevens daarom niet openbaar.", None),
-    ("5.1.2f", WOO, "5.1", 2, "f", "relatief", "concurrentiegevoelige bedrijfs- en fabricagegegevens",
-     _WEIGH + "Het document bevat bedrijfsgegevens die niet vertrouwelijk zijn meegedeeld, maar waaruit "
-     "concurrenten wel conclusies kunnen trekken over de bedrijfsvoering, zoals prijzen en "
-     "productiemethoden. Openbaarmaking kan het betrokken bedrijf in zijn concurrentiepositie schaden. "
-     "Dat belang weegt hier zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2g", WOO, "5.1", 2, "g", "relatief", "bescherming van het milieu waarop de informatie betrekking heeft",
-     _WEIGH + "De informatie gaat over de vindplaats van kwetsbare planten- of diersoorten of andere "
-     "onderdelen van het milieu die schade kunnen oplopen als de informatie bekend wordt. Dat belang "
-     "weegt hier zwaarder dan het belang van openbaarheid.", None),
-    ("5.1.2h", WOO, "5.1", 2, "h", "relatief", "beveiliging van personen en bedrijven en voorkomen van sabotage",
-     _WEIGH + "De informatie geeft inzicht in beveiligingsmaatregelen, kwetsbaarheden of technische "
-     "gegevens van systemen en gebouwen. Openbaarmaking kan de veiligheid van personen of bedrijven in "
-     "gevaar brengen of sabotage makkelijker maken. Dat belang weegt hier zwaarder dan het belang van "
-     "openbaarheid.", None),
-    ("5.1.2i", WOO, "5.1", 2, "i", "relatief", "goed functioneren van de Staat en andere publiekrechtelijke lichamen",
-     _WEIGH + "De informatie betreft onder meer interne technische gegevens, zoals systeem- en "
-     "serveraanduidingen, directe contactgegevens of werkprocessen, waarvan openbaarmaking het goed "
-     "functioneren van de organisatie kan schaden, bijvoorbeeld doordat systemen kwetsbaar worden of "
-     "medewerkers buiten de daarvoor bedoelde kanalen worden benaderd. Dat belang weegt hier zwaarder "
-     "dan het belang van openbaarheid.", None),
-    # --- Woo other ---------------------------------------------------------------------------
-    ("5.1.4", WOO, "5.1", 4, None, "tijdelijk", "eerst kennisnemen door de geadresseerde",
-     "Deze informatie is bestemd voor een geadresseerde die er eerst kennis van moet kunnen nemen. "
-     "Openbaarmaking blijft daarom tijdelijk achterwege; ik vermeld de datum waarop de informatie "
-     "alsnog openbaar wordt.", None),
-    ("5.1.5", WOO, "5.1", 5, None, "relatief", "onevenredige benadeling van een ander belang",
-     "Openbaarmaking van deze informatie zou zodanige onevenredige schade toebrengen aan een belang "
-     "dat niet door de andere uitzonderingsgronden wordt beschermd, dat het belang van openbaarheid "
-     "daarvoor moet wijken. Het gaat om een uitzonderlijke situatie, die ik hieronder concreet "
-     "motiveer. Deze grond pas ik niet toe naast een andere grond van artikel 5.1.", None),
-    ("5.1.6", WOO, "5.1", 6, None, "relatief", "milieu-informatie: vertrouwelijke bedrijfsgegevens",
-     _WEIGH + "Het gaat om milieu-informatie. Vertrouwelijk meegedeelde bedrijfsgegevens maak ik "
-     "daarin alleen niet openbaar als openbaarmaking het bedrijf ernstig zou schaden.", None),
-    ("5.2", WOO, "5.2", None, None, "absoluut", "persoonlijke beleidsopvattingen in intern beraad",
-     "Het document is opgesteld voor intern beraad en bevat persoonlijke beleidsopvattingen: meningen, "
-     "adviezen en argumenten van medewerkers over beleid. Om een open gedachtewisseling binnen de "
-     "organisatie te beschermen, maak ik deze opvattingen niet openbaar. Feiten, prognoses, "
-     "beleidsalternatieven en andere objectieve gegevens maak ik wel openbaar. Waar dat kan, verstrek "
-     "ik de opvattingen in geanonimiseerde vorm (artikel 5.2, tweede lid).", None),
-    ("5.3", WOO, "5.3", None, None, "aanvullend", "informatie ouder dan vijf jaar",
-     "De informatie is ouder dan vijf jaar. Voor het weigeren van openbaarmaking op grond van een "
-     "relatieve grond of artikel 5.2 geldt daarom een zwaardere motivering: ik motiveer per grond "
-     "waarom het belang nog steeds zwaarder weegt dan het belang van openbaarheid.", None),
-    ("5.4a", WOO, "5.4a", None, None, "absoluut", "ondersteuning van individuele volksvertegenwoordigers",  # verify
-     "Het gaat om informatie over de ondersteuning van individuele volksvertegenwoordigers door de "
-     "griffie; die informatie valt buiten de openbaarmaking.", None),
-    # --- Wob art. 10 ----------------------------------------------------------------------------
-    ("10.1.a", WOB, "10", 1, "a", "absoluut", "eenheid van de Kroon",
-     "Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Deze grond is "
-     "absoluut; een belangenafweging vindt niet plaats.", "5.1.1a"),
-    ("10.1.b", WOB, "10", 1, "b", "absoluut", "veiligheid van de Staat",
-     "Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. Deze grond is "
-     "absoluut; een belangenafweging vindt niet plaats.", "5.1.1b"),
-    ("10.1.c", WOB, "10", 1, "c", "absoluut", "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens",
-     "Het document bevat bedrijfs- en fabricagegegevens die vertrouwelijk aan de overheid zijn "
-     "meegedeeld. Deze grond is absoluut; deze gegevens maak ik niet openbaar.", "5.1.1c"),
-    ("10.1.d", WOB, "10", 1, "d", "absoluut", "bijzondere persoonsgegevens",
-     "Het document bevat bijzondere persoonsgegevens, zoals gegevens over gezondheid of strafrechtelijke "
-     "gegevens. Openbaarmaking daarvan blijft achterwege, tenzij kennelijk geen inbreuk op de "
-     "persoonlijke levenssfeer wordt gemaakt; daarvan is hier geen sprake.", "5.1.1d"),
-    ("10.2.a", WOB, "10", 2, "a", "relatief", "betrekkingen van Nederland met andere staten en internationale organisaties",
-     _WEIGH + "Openbaarmaking zou de betrekkingen met andere staten of internationale organisaties "
-     "schaden. Dat belang weegt hier zwaarder dan het belang van openbaarheid.", "5.1.2a"),
-    ("10.2.b", WOB, "10", 2, "b", "relatief", "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen",
-     _WEIGH + "Openbaarmaking zou de onderhandelingspositie of de financiële belangen van de overheid "
-     "schaden. Dat belang weegt hier zwaarder dan het belang van openbaarheid.", "5.1.2b"),
-    ("10.2.c", WOB, "10", 2, "c", "relatief", "opsporing en vervolging van strafbare feiten",
-     _WEIGH + "Openbaarmaking kan de opsporing en vervolging van strafbare feiten schaden. Dat belang "
-     "weegt hier zwaarder dan het belang van openbaarheid.", "5.1.2c"),
-    ("10.2.d", WOB, "10", 2, "d", "relatief", "inspectie, controle en toezicht door bestuursorganen",
-     _WEIGH + "Openbaarmaking kan de effectiviteit van inspectie, controle en toezicht schaden, "
-     "doordat partijen hun gedrag daarop afstemmen. Dat belang weegt hier zwaarder dan het belang van "
-     "openbaarheid.", "5.1.2d"),
-    ("10.2.e", WOB, "10", 2, "e", "relatief", "eerbiediging van de persoonlijke levenssfeer",
-     _WEIGH + "In de documenten staan namen en andere persoonsgegevens van medewerkers die niet vanuit "
-     "hun functie in de openbaarheid treden en van derden. Openbaarmaking van deze gegevens maakt "
-     "inbreuk op hun persoonlijke levenssfeer, terwijl het belang van openbaarheid daarmee niet wordt "
-     "gediend. Deze gegevens maak ik daarom niet openbaar.", "5.1.2e"),
-    ("10.2.f", WOB, "10", 2, "f", "relatief", "eerst kennisnemen door de geadresseerde",
-     "Deze informatie is bestemd voor een geadresseerde die er eerst kennis van moet kunnen nemen; "
-     "openbaarmaking blijft daarom voorlopig achterwege.", "5.1.4"),
-    ("10.2.g", WOB, "10", 2, "g", "relatief", "voorkomen van onevenredige bevoordeling of benadeling",
-     _WEIGH + "Openbaarmaking van deze informatie zou betrokken natuurlijke personen, rechtspersonen of "
-     "derden, of de organisatie zelf, onevenredig benadelen, bijvoorbeeld doordat interne technische "
-     "gegevens kunnen worden misbruikt. Dat belang weegt hier zwaarder dan het belang van openbaarheid.", "5.1.5"),
-    ("10.7.a", WOB, "10", 7, "a", "relatief", "milieu-informatie: bescherming van het milieu",
-     _WEIGH + "Het gaat om milieu-informatie waarvan openbaarmaking het betrokken milieu kan schaden.", "5.1.2g"),
-    ("10.7.b", WOB, "10", 7, "b", "relatief", "milieu-informatie: beveiliging van bedrijven en voorkomen van sabotage",
-     _WEIGH + "Het gaat om milieu-informatie waarvan openbaarmaking de beveiliging van bedrijven kan "
-     "schaden of sabotage kan vergemakkelijken.", "5.1.2h"),
-    ("11.1", WOB, "11", 1, None, "absoluut", "persoonlijke beleidsopvattingen in intern beraad",
-     "Het document is opgesteld voor intern beraad en bevat persoonlijke beleidsopvattingen. Die maak "
-     "ik niet openbaar; feitelijke informatie wel. Waar dat in het belang van een goede en democratische "
-     "bestuursvoering is, verstrek ik de opvattingen in niet tot personen herleidbare vorm (artikel 11, "
-     "tweede lid).", "5.2"),
-]
 
 GROUNDS: dict[str, Ground] = {}
-for code, regime, article, lid, letter, kind, label, motivation, equivalent in _ROWS:
+
+
+def _add(
+    code: str,
+    article: str,
+    lid: int | None,
+    letter: str | None,
+    kind: str,
+    label: str,
+    motivation: str,
+    woo_equivalent: str | None = None,
+) -> None:
+    regime = WOB if article in ("10", "11") else WOO
     GROUNDS[code] = Ground(
         code=code,
         regime=regime,
@@ -208,114 +80,549 @@ for code, regime, article, lid, letter, kind, label, motivation, equivalent in _
         words=_words(regime, article, lid, letter),
         kind=kind,
         label=label,
-        motivation=motivation,
-        woo_equivalent=equivalent,
+        motivation=" ".join(motivation.split()),
+        woo_equivalent=woo_equivalent,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Wob (Wet openbaarheid van bestuur), applied to decisions taken before 1 May 2022.
+# Statute order: art. 10 lid 1, lid 2, lid 7, art. 11. The last argument is the Woo ground that
+# took over the interest (domain.md §2, mapping).
+# ---------------------------------------------------------------------------------------------
+
+# Wob art. 10 lid 1 onder a: absolute.
+_add("10.1.a", "10", 1, "a", ABSOLUUT, "eenheid van de Kroon", """
+    Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Het gaat om
+    informatie over het overleg tussen de Koning en de ministers, die voor dat overleg
+    verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang
+    van openbaarheid vindt niet plaats.
+""", "5.1.1a")
+# Wob art. 10 lid 1 onder b: absolute.
+_add("10.1.b", "10", 1, "b", ABSOLUUT, "veiligheid van de Staat", """
+    Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De informatie geeft
+    zicht op werkwijzen, bronnen of middelen die voor de nationale veiligheid geheim moeten
+    blijven. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang van
+    openbaarheid vindt niet plaats.
+""", "5.1.1b")
+# Wob art. 10 lid 1 onder c: absolute (relative for milieu-informatie, art. 10 lid 4).
+_add("10.1.c", "10", 1, "c", ABSOLUUT, "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", """
+    In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk aan de
+    overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het bedrijf technisch werkt,
+    hoe het produceert of wie zijn afnemers zijn. Het bedrijf heeft de gegevens verstrekt in de
+    verwachting dat de overheid ze vertrouwelijk behandelt, en heeft dat ook kenbaar gemaakt. Op
+    grond van deze absolute uitzonderingsgrond verstrek ik deze gegevens niet; een afweging tegen
+    het belang van openbaarheid is dan niet aan de orde.
+""", "5.1.1c")
+# Wob art. 10 lid 1 onder d: absolute, unless disclosure clearly does not harm privacy.
+_add("10.1.d", "10", 1, "d", ABSOLUUT, "bijzondere persoonsgegevens", """
+    De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands gezondheid,
+    godsdienst of levensovertuiging, of persoonsgegevens van strafrechtelijke aard. De wet
+    beschermt deze gegevens extra, omdat bekendmaking ervan diep ingrijpt in het leven van de
+    betrokkene. Verstrekking maakt hier wel degelijk inbreuk op de persoonlijke levenssfeer van de
+    betrokkenen. Op grond van deze absolute uitzonderingsgrond verstrek ik deze gegevens daarom
+    niet.
+""", "5.1.1d")
+# Wob art. 10 lid 2 onder a: relative.
+_add("10.2.a", "10", 2, "a", RELATIEF,
+     "betrekkingen van Nederland met andere staten en internationale organisaties", """
+    De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere staten of
+    internationale organisaties, en standpunten die Nederland in dat overleg heeft ingenomen. Als
+    deze informatie openbaar wordt, zullen die partners minder bereid zijn om in de toekomst
+    informatie met Nederland te delen, en verzwakt de positie van Nederland in lopend en komend
+    overleg. Ik heb het belang van openbaarheid afgewogen tegen het belang van goede betrekkingen
+    met andere staten en internationale organisaties. Dat laatste belang weegt hier zwaarder; deze
+    passages verstrek ik daarom niet.
+""", "5.1.2a")
+# Wob art. 10 lid 2 onder b: relative.
+_add("10.2.b", "10", 2, "b", RELATIEF,
+     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", """
+    De documenten bevatten informatie over onderhandelingsposities, financiële afspraken,
+    ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt, kunnen
+    marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en komt de overheid
+    in een nadelige positie, met hogere kosten voor de gemeenschap als gevolg. Ik heb het belang
+    van openbaarheid afgewogen tegen de economische en financiële belangen van de overheid. Die
+    belangen wegen hier zwaarder; deze informatie verstrek ik daarom niet.
+""", "5.1.2b")
+# Wob art. 10 lid 2 onder c: relative.
+_add("10.2.c", "10", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", """
+    De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de werkwijze
+    van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop aanpassen, bewijs
+    laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van openbaarheid afgewogen tegen
+    het belang van een ongestoorde opsporing en vervolging van strafbare feiten. Dat laatste
+    belang weegt hier zwaarder; deze informatie verstrek ik daarom niet.
+""", "5.1.2c")
+# Wob art. 10 lid 2 onder d: relative.
+_add("10.2.d", "10", 2, "d", RELATIEF, "inspectie, controle en toezicht door bestuursorganen", """
+    De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen die nog
+    niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar wordt, kunnen partijen
+    die onder toezicht staan hun gedrag daarop afstemmen, waardoor controles minder effectief
+    worden. Bovendien is het toezicht erop aangewezen dat partijen vrijwillig en volledig
+    informatie geven; die bereidheid neemt af als die informatie zonder meer openbaar wordt. Ik heb
+    het belang van openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
+    toezicht, en dat laatste belang weegt hier zwaarder.
+""", "5.1.2d")
+# Wob art. 10 lid 2 onder e: relative.
+_add("10.2.e", "10", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", """
+    In de documenten staan persoonsgegevens, zoals namen, e-mailadressen, telefoonnummers,
+    handtekeningen en functieaanduidingen die naar een persoon te herleiden zijn. Het gaat om
+    medewerkers die vanuit hun functie niet in de openbaarheid treden en om derden. Verstrekking
+    onder de Wob is verstrekking aan iedereen, en maakt daarom inbreuk op hun persoonlijke
+    levenssfeer. Ik heb het belang van openbaarheid afgewogen tegen het belang van de eerbiediging
+    van de persoonlijke levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of
+    nauwelijks gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik verstrek
+    ze daarom niet.
+""", "5.1.2e")
+# Wob art. 10 lid 2 onder f: relative (became the temporary ground of Woo art. 5.1 lid 4).
+_add("10.2.f", "10", 2, "f", RELATIEF, "het als eerste kennisnemen door de geadresseerde", """
+    Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet kunnen
+    nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever wordt aangeboden. Ik heb het
+    belang van openbaarheid afgewogen tegen het belang van de geadresseerde om als eerste van de
+    inhoud kennis te nemen, en dat laatste belang weegt op dit moment zwaarder. Het gaat om uitstel
+    en niet om een definitieve weigering: zodra de geadresseerde de informatie heeft ontvangen,
+    kan zij alsnog worden verstrekt.
+""", "5.1.4")
+# Wob art. 10 lid 2 onder g: relative (Woo art. 5.1 lid 5 is narrower).
+_add("10.2.g", "10", 2, "g", RELATIEF, "voorkomen van onevenredige bevoordeling of benadeling", """
+    Verstrekking blijft achterwege voor zover het belang daarvan niet opweegt tegen het voorkomen
+    van onevenredige bevoordeling of benadeling van betrokken natuurlijke personen of
+    rechtspersonen, of van derden; daaronder valt ook de overheid zelf. In dit geval gaat het om
+    informatie, zoals interne systeemaanduidingen en technische gegevens, waarmee kwaadwillenden
+    de organisatie of betrokkenen schade kunnen toebrengen. Die schade staat niet in verhouding tot
+    wat verstrekking van juist deze gegevens aan het publieke inzicht toevoegt. Ik heb het belang
+    van openbaarheid daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou
+    zijn.
+""", "5.1.5")
+# Wob art. 10 lid 7 onder a: relative, milieu-informatie only.
+_add("10.7.a", "10", 7, "a", RELATIEF, "milieu-informatie: bescherming van het milieu", """
+    Het gaat om milieu-informatie, zoals de vindplaats van kwetsbare planten- of diersoorten,
+    waarvan verstrekking juist het milieu waarop zij betrekking heeft kan schaden. Ik heb het belang
+    van openbaarheid afgewogen tegen de bescherming van dat milieu, en dat laatste belang weegt hier
+    zwaarder.
+""", "5.1.2g")
+# Wob art. 10 lid 7 onder b: relative, milieu-informatie only.
+_add("10.7.b", "10", 7, "b", RELATIEF,
+     "milieu-informatie: beveiliging van bedrijven en voorkomen van sabotage", """
+    Het gaat om milieu-informatie waarmee de beveiliging van bedrijven kan worden omzeild of
+    sabotage kan worden voorbereid. Ik heb het belang van openbaarheid afgewogen tegen de
+    beveiliging van bedrijven en het voorkomen van sabotage, en dat laatste belang weegt hier
+    zwaarder.
+""", "5.1.2h")
+# Wob art. 11 lid 1; lid 2 (anonymised disclosure) is a discretion within this ground, so the
+# notations 11, 11.1 and 11.2 all resolve to this entry.
+_add("11.1", "11", 1, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", """
+    De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke beleidsopvattingen:
+    meningen, voorstellen en argumenten van medewerkers over beleid. Medewerkers moeten binnen de
+    organisatie vrij met elkaar van gedachten kunnen wisselen; daarom verstrek ik over deze
+    opvattingen geen informatie. Feiten, prognoses, beleidsalternatieven en andere gegevens met een
+    overwegend objectief karakter vallen niet onder deze grond en verstrek ik wel. Waar dat in het
+    belang van een goede en democratische bestuursvoering is, verstrek ik opvattingen in een vorm
+    die niet tot personen te herleiden is (artikel 11, tweede lid, van de Wob).
+""", "5.2")
+
+# ---------------------------------------------------------------------------------------------
+# Woo (Wet open overheid), applied to decisions taken from 1 May 2022.
+# Statute order: art. 5.1 lid 1, lid 2, lid 4, lid 5, lid 6, art. 5.2, 5.3, 5.4, 5.4a.
+# ---------------------------------------------------------------------------------------------
+
+# Woo art. 5.1 lid 1 onder a: absolute.
+_add("5.1.1a", "5.1", 1, "a", ABSOLUUT, "eenheid van de Kroon", """
+    Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Het gaat om
+    informatie over het overleg tussen de Koning en de ministers, die voor dat overleg
+    verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang
+    van openbaarheid vindt niet plaats.
+""")
+# Woo art. 5.1 lid 1 onder b: absolute.
+_add("5.1.1b", "5.1", 1, "b", ABSOLUUT, "veiligheid van de Staat", """
+    Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De informatie geeft
+    zicht op werkwijzen, bronnen of middelen die voor de nationale veiligheid geheim moeten
+    blijven. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang van
+    openbaarheid vindt niet plaats.
+""")
+# Woo art. 5.1 lid 1 onder c: absolute (for milieu-informatie see 5.1.6).
+_add("5.1.1c", "5.1", 1, "c", ABSOLUUT, "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", """
+    In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk aan de
+    overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het bedrijf technisch werkt,
+    hoe het produceert, wat zijn afzet is of wie zijn afnemers zijn. Het bedrijf heeft de gegevens
+    verstrekt in de verwachting dat de overheid ze vertrouwelijk behandelt, en heeft dat ook
+    kenbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik deze gegevens niet
+    openbaar; een afweging tegen het belang van openbaarheid is dan niet aan de orde.
+""")
+# Woo art. 5.1 lid 1 onder d: absolute, unless explicit consent or made public by the person.
+_add("5.1.1d", "5.1", 1, "d", ABSOLUUT, "bijzondere en strafrechtelijke persoonsgegevens", """
+    De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands gezondheid,
+    godsdienst of levensovertuiging, of persoonsgegevens van strafrechtelijke aard. De wet
+    beschermt deze gegevens extra, omdat bekendmaking ervan diep ingrijpt in het leven van de
+    betrokkene. De betrokkenen hebben niet uitdrukkelijk ingestemd met openbaarmaking en hebben de
+    gegevens ook niet zelf openbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik
+    deze gegevens daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 1 onder e: absolute, unless disclosure clearly does not harm privacy.
+_add("5.1.1e", "5.1", 1, "e", ABSOLUUT, "identificatienummers (zoals het burgerservicenummer)", """
+    In de documenten staan nummers die bij wet zijn voorgeschreven om personen te identificeren,
+    zoals het burgerservicenummer. Met zo'n nummer kunnen gegevens over een persoon uit
+    verschillende bronnen aan elkaar worden gekoppeld, en openbaarmaking vergroot het risico op
+    identiteitsfraude. Openbaarmaking van deze nummers maakt dus wel degelijk inbreuk op de
+    persoonlijke levenssfeer van de betrokkenen. Op grond van deze absolute uitzonderingsgrond maak
+    ik deze nummers niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder a: relative; explicit weighing required by art. 5.1 lid 3.
+_add("5.1.2a", "5.1", 2, "a", RELATIEF,
+     "betrekkingen van Nederland met andere staten en internationale organisaties", """
+    De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere staten of
+    internationale organisaties, en standpunten die Nederland in dat overleg heeft ingenomen. Als
+    deze informatie openbaar wordt, zullen die partners minder bereid zijn om in de toekomst
+    informatie met Nederland te delen, en verzwakt de positie van Nederland in lopend en komend
+    overleg. Ik heb het belang van openbaarheid afgewogen tegen het belang van goede betrekkingen
+    met andere staten en internationale organisaties. Dat laatste belang weegt hier zwaarder; deze
+    passages maak ik daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder b: relative.
+_add("5.1.2b", "5.1", 2, "b", RELATIEF,
+     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", """
+    De documenten bevatten informatie over onderhandelingsposities, financiële afspraken,
+    ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt, kunnen
+    marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en komt de overheid
+    in een nadelige positie, met hogere kosten voor de gemeenschap als gevolg. Ik heb het belang
+    van openbaarheid afgewogen tegen de economische en financiële belangen van de overheid. Die
+    belangen wegen hier zwaarder; deze informatie maak ik daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder c: relative.
+_add("5.1.2c", "5.1", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", """
+    De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de werkwijze
+    van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop aanpassen, bewijs
+    laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van openbaarheid afgewogen tegen
+    het belang van een ongestoorde opsporing en vervolging van strafbare feiten. Dat laatste
+    belang weegt hier zwaarder; deze informatie maak ik daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder d: relative.
+_add("5.1.2d", "5.1", 2, "d", RELATIEF, "inspectie, controle en toezicht door bestuursorganen", """
+    De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen die nog
+    niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar wordt, kunnen partijen
+    die onder toezicht staan hun gedrag daarop afstemmen, waardoor controles minder effectief
+    worden. Bovendien is het toezicht erop aangewezen dat partijen vrijwillig en volledig
+    informatie geven; die bereidheid neemt af als die informatie zonder meer openbaar wordt. Ik heb
+    het belang van openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
+    toezicht, en dat laatste belang weegt hier zwaarder.
+""")
+# Woo art. 5.1 lid 2 onder e: relative.
+_add("5.1.2e", "5.1", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", """
+    In de documenten staan persoonsgegevens, zoals namen, e-mailadressen, telefoonnummers,
+    handtekeningen en functieaanduidingen die naar een persoon te herleiden zijn. Het gaat om
+    medewerkers die vanuit hun functie niet in de openbaarheid treden en om derden. Openbaarmaking
+    onder de Woo is openbaarmaking voor iedereen, en maakt daarom inbreuk op hun persoonlijke
+    levenssfeer. Ik heb het belang van openbaarheid afgewogen tegen het belang van de eerbiediging
+    van de persoonlijke levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of
+    nauwelijks gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik maak ze
+    daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder f: relative (new: non-confidential competition-sensitive data).
+_add("5.1.2f", "5.1", 2, "f", RELATIEF, "concurrentiegevoelige bedrijfs- en fabricagegegevens", """
+    De documenten bevatten bedrijfs- en fabricagegegevens die niet vertrouwelijk zijn meegedeeld,
+    maar waaruit concurrenten wel conclusies kunnen trekken over de bedrijfsvoering, zoals
+    prijsopbouw, marges en productiemethoden. Openbaarmaking kan het betrokken bedrijf daardoor in
+    zijn concurrentiepositie schaden. Ik heb het belang van openbaarheid afgewogen tegen het belang
+    van de bescherming van deze gegevens, en dat laatste belang weegt hier zwaarder.
+""")
+# Woo art. 5.1 lid 2 onder g: relative.
+_add("5.1.2g", "5.1", 2, "g", RELATIEF, "bescherming van het milieu waarop de informatie betrekking heeft", """
+    De documenten bevatten informatie, zoals de vindplaats van kwetsbare planten- of diersoorten,
+    waarvan openbaarmaking juist het milieu waarop zij betrekking heeft kan schaden. Ik heb het
+    belang van openbaarheid afgewogen tegen de bescherming van dat milieu. Dat laatste belang weegt
+    hier zwaarder; deze informatie maak ik daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder h: relative.
+_add("5.1.2h", "5.1", 2, "h", RELATIEF,
+     "beveiliging van personen en bedrijven en het voorkomen van sabotage", """
+    De documenten bevatten informatie over beveiligingsmaatregelen, zoals toegangsprocedures, de
+    inrichting van gebouwen en de technische opbouw van systemen, en over kwetsbaarheden daarin.
+    Met deze informatie kunnen kwaadwillenden de beveiliging omzeilen, personen in gevaar brengen of
+    sabotage plegen. Ik heb het belang van openbaarheid afgewogen tegen het belang van de
+    beveiliging van personen en bedrijven en het voorkomen van sabotage. Dat laatste belang weegt
+    hier zwaarder; deze informatie maak ik daarom niet openbaar.
+""")
+# Woo art. 5.1 lid 2 onder i: relative (new in the Woo).
+_add("5.1.2i", "5.1", 2, "i", RELATIEF,
+     "goed functioneren van de Staat, andere publiekrechtelijke lichamen of bestuursorganen", """
+    Deze grond beschermt het goed functioneren van de overheid, voor zover dat belang niet al door
+    een andere uitzonderingsgrond wordt beschermd. De documenten bevatten onder meer directe
+    contactgegevens, interne systeemnamen en -codes en informatie over interne werkprocessen.
+    Openbaarmaking daarvan kan de bedrijfsvoering verstoren, bijvoorbeeld doordat medewerkers
+    buiten de daarvoor bestemde kanalen worden benaderd of doordat systemen gerichter kunnen worden
+    aangevallen. Ik heb het belang van openbaarheid afgewogen tegen het belang van een goed
+    functionerende overheid, en dat laatste belang weegt hier zwaarder.
+""")
+# Woo art. 5.1 lid 4: temporary; the besluit states the date of disclosure.
+_add("5.1.4", "5.1", 4, None, TIJDELIJK, "het als eerste kennisnemen door de geadresseerde", """
+    Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet kunnen
+    nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever of de volksvertegenwoordiging
+    wordt aangeboden. Ik heb het belang van openbaarheid afgewogen tegen dat belang van de
+    geadresseerde, en dat laatste belang weegt op dit moment zwaarder. Het gaat om uitstel en niet
+    om een weigering: de informatie wordt openbaar zodra de geadresseerde er kennis van heeft
+    kunnen nemen. In dit besluit staat de datum waarop dat gebeurt.
+""", None)
+# Woo art. 5.1 lid 5: relative, exceptional, never beside another 5.1 ground, not for milieu-info.
+_add("5.1.5", "5.1", 5, None, RELATIEF, "onevenredige benadeling van een ander belang", """
+    Openbaarmaking blijft achterwege als daardoor onevenredige benadeling ontstaat van een ander
+    belang dan de belangen die in artikel 5.1, eerste en tweede lid, van de Woo zijn genoemd. Dit
+    is een restgrond voor uitzonderlijke gevallen: ik pas haar alleen toe als geen van de andere
+    uitzonderingsgronden het belang beschermt, en nooit op milieu-informatie. In dit geval zou
+    openbaarmaking concrete en ernstige schade veroorzaken die niet in verhouding staat tot wat
+    openbaarheid van juist deze informatie aan het publieke inzicht toevoegt. Ik heb het belang van
+    openbaarheid daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
+""")
+# Woo art. 5.1 lid 6: relative; milieu-informatie and confidential business data (verify wording
+# against the statute in force).
+_add("5.1.6", "5.1", 6, None, RELATIEF, "milieu-informatie: vertrouwelijke bedrijfs- en fabricagegegevens", """
+    Het gaat om milieu-informatie die een bedrijf vertrouwelijk aan de overheid heeft meegedeeld.
+    Voor milieu-informatie geldt de absolute uitzonderingsgrond voor vertrouwelijke bedrijfsgegevens
+    niet; ik heb daarom het belang van openbaarheid afgewogen tegen het belang van het bedrijf bij
+    vertrouwelijkheid. Openbaarmaking zou het bedrijf hier ernstig schaden, en dat belang weegt
+    zwaarder.
+""")
+# Woo art. 5.2 (lid 1-4). One entry: 5.2.1 / 5.2.2 / "5.2 lid N" notations resolve to "5.2"
+# because the leden are not separate grounds but the rule (lid 1) and its discretions (lid 2-4).
+# Absolute in the sense that no weighing applies (lid 1); lid 2-3 allow anonymised disclosure.
+_add("5.2", "5.2", None, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", """
+    De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke beleidsopvattingen:
+    meningen, voorstellen, adviezen en argumenten van medewerkers over beleid. Medewerkers moeten
+    binnen de organisatie vrij met elkaar van gedachten kunnen wisselen; daarom maak ik deze
+    opvattingen niet openbaar. Feiten, prognoses, beleidsalternatieven en andere gegevens met een
+    overwegend objectief karakter vallen niet onder deze grond en maak ik wel openbaar. Met het oog
+    op een goede en democratische bestuursvoering kan ik opvattingen verstrekken in een vorm die
+    niet tot personen te herleiden is (artikel 5.2, tweede lid); bij documenten voor formele
+    bestuurlijke besluitvorming is dat de regel (artikel 5.2, derde lid).
+""")
+# Woo art. 5.3: no ground by itself; extra motivation for information older than five years when
+# refusing under art. 5.1 lid 2, 5.1 lid 5 or 5.2.
+_add("5.3", "5.3", None, None, AANVULLEND, "informatie ouder dan vijf jaar", """
+    De gevraagde informatie is ouder dan vijf jaar. Bij een weigering op grond van artikel 5.1,
+    tweede of vijfde lid, of artikel 5.2 van de Woo moet ik dan extra motiveren waarom het belang
+    dat de grond beschermt ondanks het tijdsverloop nog steeds zwaarder weegt dan het belang van
+    openbaarheid. Bij elke grond die ik op deze informatie toepas, heb ik daarom meegewogen dat de
+    noodzaak van geheimhouding in de regel afneemt naarmate informatie ouder wordt.
+""")
+# Woo art. 5.4: temporary, information with the formateur/informateur until the formatie ends
+# (verify).
+_add("5.4", "5.4", None, None, TIJDELIJK, "informatie bij de formateur of informateur", """
+    Het gaat om informatie die berust bij de formateur of de informateur, of die een bestuursorgaan
+    aan de formateur of informateur heeft gezonden. Zulke informatie is niet openbaar zolang de
+    formatie niet is afgerond. Na afronding van de formatie kan opnieuw om deze informatie worden
+    verzocht.
+""")
+# Woo art. 5.4a: support of individual representatives by griffie staff (verify).
+_add("5.4a", "5.4a", None, None, ABSOLUUT, "ondersteuning van individuele volksvertegenwoordigers", """
+    Het gaat om informatie over de ondersteuning van individuele volksvertegenwoordigers door
+    ambtenaren van de griffie. De wet bepaalt dat deze informatie niet openbaar is, zodat
+    volksvertegenwoordigers zich vertrouwelijk kunnen laten ondersteunen.
+""")
+
+# Wob art. 10 lid 1 onder d covered both special data and identification numbers; under the Woo
+# that interest is split over 5.1.1d and 5.1.1e (domain.md §2). Every other Wob ground maps to one.
+WOB_TO_WOO: dict[str, tuple[str, ...]] = {
+    code: (("5.1.1d", "5.1.1e") if code == "10.1.d" else (g.woo_equivalent,))
+    for code, g in GROUNDS.items()
+    if g.regime == WOB and g.woo_equivalent
+}
+
+
+def _check_regime(regime: str) -> str:
+    if regime not in REGIMES:
+        raise ValueError(f"Onbekend regime '{regime}': kies 'wob' of 'woo'.")
+    return regime
 
 
 def grounds_for(regime: str) -> list[Ground]:
-    """Pick-list order: statute order (the catalogue's own order)."""
+    """The grounds of one regime in statute order, for pick lists."""
+    _check_regime(regime)
     return [g for g in GROUNDS.values() if g.regime == regime]
 
 
-def _canonical(article: str, lid: int | None, letter: str | None) -> str:
-    if article == "10":
-        return f"10.{lid}.{letter}" if letter else f"10.{lid}"
-    if article == "11":
-        return f"11.{lid or 1}"
-    if article == "5.1":
-        return f"5.1.{lid}{letter or ''}" if lid else "5.1"
-    if article in ("5.2", "5.3", "5.4a", "5.4"):
-        return article
-    return article
+# --- notation parsing --------------------------------------------------------------------------
+
+_LAW_PHRASES = (
+    (re.compile(r"\bwet\s+open\s+overheid\b"), " woo "),
+    (re.compile(r"\bwet\s+openbaarheid\s+van\s+bestuur\b"), " wob "),
+)
+_NOISE = {"artikel", "art", "aanhef", "en", "van", "de", "het", "sub", "onder", "letter", "lid"}
+_LETTER_SUFFIX = re.compile(r"^(\d+)([a-z])$")
+
+
+def _parts(text: str) -> tuple[list[str], str | None]:
+    """Reduce a notation to its number/letter parts plus the law it names, if any.
+
+    'artikel 5.1, tweede lid, aanhef en onder e, van de Woo' -> (['5', '1', '2', 'e'], 'woo').
+    """
+    t = text.lower()
+    for pattern, replacement in _LAW_PHRASES:
+        t = pattern.sub(replacement, t)
+    t = re.sub(r"[,;:()\[\]/]", " ", t)
+    tokens = [tok.strip(".") for tok in t.split()]
+    tokens = [tok for tok in tokens if tok]
+    law = None
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok in ("woo", "wob"):
+            if law and law != tok:
+                raise UnknownGround(f"'{text.strip()}' noemt zowel de Wob als de Woo.")
+            law = tok
+        elif tok in _ORDINALS and nxt == "lid":  # "tweede lid"
+            out.append(str(_ORDINALS[tok]))
+            i += 1
+        elif tok == "lid" and nxt.isdigit():  # "lid 2"
+            out.append(nxt)
+            i += 1
+        elif tok in _NOISE:
+            pass
+        else:
+            out.extend(p for p in tok.split(".") if p)
+        i += 1
+    parts: list[str] = []
+    for p in out:
+        m = _LETTER_SUFFIX.match(p)
+        parts.extend(m.groups() if m else (p,))
+    return parts, law
+
+
+def _code_from_parts(parts: list[str]) -> str | None:
+    """The canonical code that a parts list denotes, or None when it denotes nothing we know."""
+    if not parts or not all(p.isdigit() or (len(p) == 1 and p.isalpha()) for p in parts):
+        return None
+    head, rest = parts[0], parts[1:]
+    if head == "10" and len(rest) == 2 and rest[0].isdigit() and rest[1].isalpha():
+        return f"10.{rest[0]}.{rest[1]}"  # Wob art. 10, lid, letter
+    if head == "11" and (not rest or rest in (["1"], ["2"])):
+        return "11.1"  # Wob art. 11; lid 2 is the anonymised-disclosure discretion of lid 1
+    if head != "5" or not rest:
+        return None
+    article, rest = rest[0], rest[1:]
+    if article == "1" and rest and rest[0].isdigit() and len(rest) <= 2:
+        return f"5.1.{rest[0]}{rest[1] if len(rest) == 2 else ''}"  # Woo art. 5.1, lid, letter
+    if article == "2" and (not rest or rest in (["1"], ["2"], ["3"], ["4"])):
+        return "5.2"  # Woo art. 5.2 lid 1-4: one ground (see the catalogue entry)
+    if article == "3" and not rest:
+        return "5.3"
+    if article == "4" and not rest:
+        return "5.4"
+    if article == "4" and rest == ["a"]:
+        return "5.4a"
+    return None
 
 
 def normalise_code(raw: str) -> str:
-    """Canonical code for the usual notations: '5.1.2e', '5.1.2.e', '5.1.2 e', '5.1.2 sub e',
-    '10.2.e', '10.2e', 'art. 10 lid 2 sub e', 'artikel 5.1, tweede lid, aanhef en onder e'."""
-    text = (raw or "").strip().lower()
+    """The canonical code for a notation such as '5.1.2 sub e', '10.2e' or
+    'artikel 5.1, tweede lid, aanhef en onder e, van de Woo'; UnknownGround otherwise."""
+    text = (raw or "").strip()
     if not text:
-        raise UnknownGround("Geen grond opgegeven.")
-    t = text.replace("artikel", "art.").replace("aanhef en", " ").replace(",", " ")
-    t = re.sub(r"van de (woo|wob)", " ", t)
-    # words: "art. 5.1 tweede lid onder e" / "art. 10 lid 2 sub e"
-    m = re.match(
-        r"^\s*(?:art\.?\s*)?(5\.1|5\.2|5\.3|5\.4a?|10|11)\s*(?:(?:(\w+)\s+lid)|(?:lid\s+(\d)))?\s*(?:(?:onder|sub)\s*)?([a-i])?\s*\.?$",
-        t,
-    )
-    if m and (m.group(2) or m.group(3) or m.group(4) or m.group(1) in ("5.2", "5.3", "5.4", "5.4a")):
-        article = m.group(1)
-        lid = None
-        if m.group(2):
-            lid = _WORD_LID.get(m.group(2)) or (int(m.group(2)) if m.group(2).isdigit() else None)
-        elif m.group(3):
-            lid = int(m.group(3))
-        letter = m.group(4)
-        code = _canonical(article, lid, letter)
-        if code in GROUNDS:
-            return code
-    compact = re.sub(r"[\s.]+", ".", text.replace("sub", " ").replace("onder", " ")).strip(".")
-    m = re.match(r"^(5)\.(1)\.(\d)\.?([a-i])?$", compact) or re.match(r"^(5)\.(1)\.(\d)([a-i])$", compact)
-    if m:
-        code = f"5.1.{m.group(3)}{m.group(4) or ''}"
-        if code in GROUNDS:
-            return code
-    m = re.match(r"^(10)\.(\d)\.?([a-g])$", compact)
-    if m:
-        code = f"10.{m.group(2)}.{m.group(3)}"
-        if code in GROUNDS:
-            return code
-    m = re.match(r"^(11)(?:\.(\d))?$", compact)
-    if m:
-        return "11.1"
-    m = re.match(r"^5\.(2|3|4a)(?:\.\d)?$", compact)
-    if m:
-        return f"5.{m.group(1)}"
-    raise UnknownGround(f"'{raw}' is geen bekende uitzonderingsgrond.")
+        raise UnknownGround("Er is geen uitzonderingsgrond opgegeven.")
+    parts, law = _parts(text)
+    code = _code_from_parts(parts)
+    if code is None or code not in GROUNDS:
+        hint = _hint(parts)
+        raise UnknownGround(f"'{text}' is geen bekende uitzonderingsgrond{hint}.")
+    ground = GROUNDS[code]
+    if law and law != ground.regime:
+        raise UnknownGround(
+            f"'{text}' noemt {_LAW[law]}, maar {code} is een grond uit {_LAW[ground.regime]}."
+        )
+    return code
+
+
+def _hint(parts: list[str]) -> str:
+    """A short Dutch hint for the commonest mistakes: a missing or out-of-range letter."""
+    if parts[:3] in (["5", "1", "1"], ["5", "1", "2"]) or (parts[:1] == ["10"] and len(parts) >= 2):
+        lid = parts[2] if parts[0] == "5" else parts[1]
+        article = "5.1" if parts[0] == "5" else "10"
+        letters = sorted(g.letter for g in GROUNDS.values() if g.article == article and
+                         str(g.lid) == lid and g.letter)
+        if letters:
+            return (f": artikel {article}, {_ORDINAL_WORDS.get(int(lid), lid)} lid, kent de "
+                    f"onderdelen {letters[0]} tot en met {letters[-1]}")
+    return ""
 
 
 def parse_ground(raw: str, *, regime: str) -> Ground:
+    """Normalise a notation and refuse a ground of the other regime."""
+    _check_regime(regime)
     ground = GROUNDS[normalise_code(raw)]
     if ground.regime != regime:
-        this = "de Woo" if regime == WOO else "de Wob"
-        other = "de Woo" if ground.regime == WOO else "de Wob"
-        raise UnknownGround(f"Grond {ground.code} hoort bij {other}; dit verzoek valt onder {this}.")
+        raise WrongRegime(
+            f"Grond {ground.code} hoort bij {_LAW[ground.regime]}; "
+            f"dit verzoek valt onder {_LAW[regime]}."
+        )
     return ground
 
 
+_MAX_SPAN = 24  # tokens in the longest notation: "artikel 10 , zevende lid , aanhef en onder a ..."
+
+
+def _split_codes(chunk: str) -> list[str]:
+    """Split one ';'-free chunk into notations: '5.1.2e, 5.1.2i', '10.2.e 10.2.g', or one long
+    'artikel 5.1, tweede lid, aanhef en onder e' (whose commas are not separators)."""
+    tokens = re.findall(r"[^\s,]+|,", chunk)
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == ",":
+            i += 1
+            continue
+        for j in range(min(len(tokens), i + _MAX_SPAN), i, -1):
+            candidate = " ".join(tokens[i:j])
+            try:
+                normalise_code(candidate)
+            except UnknownGround:
+                continue
+            found.append(candidate)
+            i = j
+            break
+        else:
+            # Nothing parses from here: report the piece up to the next comma as the culprit.
+            end = tokens.index(",", i) if "," in tokens[i:] else len(tokens)
+            normalise_code(" ".join(tokens[i:end]))  # raises with a precise message
+            raise UnknownGround(f"'{' '.join(tokens[i:end])}' is geen bekende uitzonderingsgrond.")
+    return found
+
+
 def parse_grounds(raw: str | Iterable[str], *, regime: str) -> list[Ground]:
+    """'10.2.e; 10.2.g' or a list: separators ; , newline and spaces between codes; deduplicated,
+    in the order given."""
+    _check_regime(regime)
     if isinstance(raw, str):
-        items = [p for p in re.split(r"[;,\n]+", raw) if p.strip()]
-        # "5.1.2e 5.1.2i" (codes separated by spaces)
-        expanded: list[str] = []
-        for item in items:
-            parts = item.split()
-            if len(parts) > 1 and all(re.match(r"^\d+(\.\d+)*\.?[a-i]?$", p) for p in parts):
-                expanded.extend(parts)
-            else:
-                expanded.append(item)
-        items = expanded
+        items = [code for chunk in re.split(r"[;\n]+", raw) for code in _split_codes(chunk)]
     else:
-        items = [str(r) for r in raw if str(r).strip()]
+        items = [str(item) for item in raw if str(item).strip()]
     result: list[Ground] = []
     for item in items:
-        g = parse_ground(item, regime=regime)
-        if g not in result:
-            result.append(g)
+        ground = parse_ground(item, regime=regime)
+        if ground not in result:
+            result.append(ground)
     return result
 
 
 def personal_data_ground(regime: str) -> str:
-    return "5.1.2e" if regime == WOO else "10.2.e"
+    """The ground for ordinary personal data: Wob art. 10 lid 2 onder e / Woo art. 5.1 lid 2 onder e."""
+    return "5.1.2e" if _check_regime(regime) == WOO else "10.2.e"
 
 
 def bsn_ground(regime: str) -> str:
-    return "5.1.1e" if regime == WOO else "10.2.e"
+    """The ground for a BSN: Woo art. 5.1 lid 1 onder e; under the Wob usually art. 10 lid 2
+    onder e (10.1.d was meant for special personal data)."""
+    return "5.1.1e" if _check_regime(regime) == WOO else "10.2.e"
 
 
 def ground_label_in_box(code: str) -> str:
-    return code
+    """What a redaction box shows: the canonical code itself ('5.1.2e')."""
+    return normalise_code(code)
 
 
 def is_absolute(code: str) -> bool:
-    return GROUNDS[normalise_code(code)].kind == "absoluut"
+    """True for grounds that allow no weighing against the public interest of openbaarheid."""
+    return GROUNDS[normalise_code(code)].kind == ABSOLUUT
+
+
+def wob_to_woo(code: str) -> tuple[str, ...]:
+    """The Woo ground(s) that took over a Wob ground (domain.md §2); () for a Woo code."""
+    return WOB_TO_WOO.get(normalise_code(code), ())

@@ -330,12 +330,30 @@ def redaction_add_manual(
 
 
 def _secrets(document: Document, accepted: list[Redaction]) -> list[str]:
-    """Strings whose every suggested occurrence in this document was accepted (verification contract)."""
-    not_accepted = {
-        t.lower()
-        for t in Redaction.objects.filter(document=document).exclude(decision="accepted").values_list("text", flat=True)
-    }
-    return sorted({r.text for r in accepted if r.text and r.text.lower() not in not_accepted})
+    """Strings whose every occurrence in the document is inside an accepted redaction: those must
+    be gone from the whole output (verification contract of redaction.pdf.verify_redacted).
+    A string that also occurs where a person chose not to redact is checked inside boxes only."""
+    import re
+
+    pages = {p.page: p.text for p in _pages_of(document)}
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for r in accepted:
+        if r.start >= 0:
+            covered.setdefault(r.page, []).append((r.start, r.end))
+    result = set()
+    for text in {r.text for r in accepted if len(r.text.strip()) >= 3}:
+        rx = re.compile(r"\s+".join(re.escape(t) for t in text.split()), re.IGNORECASE)
+        everywhere_covered = True
+        for page, page_text in pages.items():
+            for m in rx.finditer(page_text):
+                if not any(s <= m.start() and m.end() <= e for s, e in covered.get(page, [])):
+                    everywhere_covered = False
+                    break
+            if not everywhere_covered:
+                break
+        if everywhere_covered:
+            result.add(text)
+    return sorted(result)
 
 
 def document_apply(*, document_id: int, by=None) -> Document:
@@ -344,14 +362,18 @@ def document_apply(*, document_id: int, by=None) -> Document:
     if document.pdf is None:
         raise ValidationError("Dit document heeft geen verwerkbare PDF.")
     accepted = list(document.redactions.filter(decision="accepted"))
+    secrets = _secrets(document, accepted)
+    secret_set = set(secrets)
+    # A box's text is verified document-wide only when every occurrence was accepted; otherwise
+    # the verifier still proves that nothing is left inside the box itself.
     boxes = [
-        RedactionBox(page=r.page, rect=tuple(box), ground=r.ground, text=r.text)
+        RedactionBox(page=r.page, rect=tuple(box), ground=r.ground, text=r.text if r.text in secret_set else "")
         for r in accepted
         for box in r.boxes
     ]
     Document.objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
     try:
-        output, log = redact_and_verify(document.pdf.read(), boxes, secrets=_secrets(document, accepted))
+        output, log = redact_and_verify(document.pdf.read(), boxes, secrets=secrets)
     except (RedactionVerificationError, UnprocessableDocument) as exc:
         Document.objects.filter(pk=document.pk).update(redaction_status="mislukt", redaction_error=str(exc))
         audit(request=document.request, actor=by, action="redaction_failed", obj=document, error=str(exc)[:500])
