@@ -57,365 +57,430 @@ def _words(regime: str, article: str, lid: int | None, letter: str | None) -> st
     return f"{text} van {_LAW[regime]}"
 
 
-GROUNDS: dict[str, Ground] = {}
+# The catalogue in statute order: Wob art. 10 lid 1, lid 2, lid 7, art. 11 (decisions before
+# 1 May 2022), then Woo art. 5.1 lid 1, lid 2, lid 4, lid 5, lid 6, art. 5.2, 5.3, 5.4, 5.4a.
+# fmt: off
+_CATALOGUE: list[tuple[str, str, int | None, str | None, str, str, str | None]] = [
+    # code, article, lid, letter, kind, label, woo_equivalent (Wob rows: the Woo ground that
+    # took over the interest, domain.md §2). The comment above each row names the rule it encodes.
+    # Wob art. 10 lid 1 onder a: absolute.
+    ("10.1.a", "10", 1, "a", ABSOLUUT, "eenheid van de Kroon", "5.1.1a"),
+    # Wob art. 10 lid 1 onder b: absolute.
+    ("10.1.b", "10", 1, "b", ABSOLUUT, "veiligheid van de Staat", "5.1.1b"),
+    # Wob art. 10 lid 1 onder c: absolute (relative for milieu-informatie, art. 10 lid 4; verify).
+    ("10.1.c", "10", 1, "c", ABSOLUUT,
+     "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", "5.1.1c"),
+    # Wob art. 10 lid 1 onder d: absolute, unless disclosure clearly does not harm privacy.
+    ("10.1.d", "10", 1, "d", ABSOLUUT, "bijzondere persoonsgegevens", "5.1.1d"),
+    # Wob art. 10 lid 2 onder a: relative.
+    ("10.2.a", "10", 2, "a", RELATIEF,
+     "betrekkingen van Nederland met andere staten en internationale organisaties", "5.1.2a"),
+    # Wob art. 10 lid 2 onder b: relative.
+    ("10.2.b", "10", 2, "b", RELATIEF,
+     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen",
+     "5.1.2b"),
+    # Wob art. 10 lid 2 onder c: relative.
+    ("10.2.c", "10", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", "5.1.2c"),
+    # Wob art. 10 lid 2 onder d: relative.
+    ("10.2.d", "10", 2, "d", RELATIEF,
+     "inspectie, controle en toezicht door bestuursorganen", "5.1.2d"),
+    # Wob art. 10 lid 2 onder e: relative.
+    ("10.2.e", "10", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", "5.1.2e"),
+    # Wob art. 10 lid 2 onder f: relative (became the temporary ground of Woo art. 5.1 lid 4).
+    ("10.2.f", "10", 2, "f", RELATIEF, "het als eerste kennisnemen door de geadresseerde", "5.1.4"),
+    # Wob art. 10 lid 2 onder g: relative (Woo art. 5.1 lid 5 is narrower).
+    ("10.2.g", "10", 2, "g", RELATIEF,
+     "voorkomen van onevenredige bevoordeling of benadeling", "5.1.5"),
+    # Wob art. 10 lid 7 onder a: relative, milieu-informatie only.
+    ("10.7.a", "10", 7, "a", RELATIEF, "milieu-informatie: bescherming van het milieu", "5.1.2g"),
+    # Wob art. 10 lid 7 onder b: relative, milieu-informatie only.
+    ("10.7.b", "10", 7, "b", RELATIEF,
+     "milieu-informatie: beveiliging van bedrijven en voorkomen van sabotage", "5.1.2h"),
+    # Wob art. 11 lid 1; lid 2 (anonymised disclosure) is a discretion within this ground, so the
+    # notations 11, 11.1 and 11.2 all resolve to this entry.
+    ("11.1", "11", 1, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", "5.2"),
+    # Woo art. 5.1 lid 1 onder a: absolute.
+    ("5.1.1a", "5.1", 1, "a", ABSOLUUT, "eenheid van de Kroon", None),
+    # Woo art. 5.1 lid 1 onder b: absolute.
+    ("5.1.1b", "5.1", 1, "b", ABSOLUUT, "veiligheid van de Staat", None),
+    # Woo art. 5.1 lid 1 onder c: absolute (for milieu-informatie see 5.1.6).
+    ("5.1.1c", "5.1", 1, "c", ABSOLUUT,
+     "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", None),
+    # Woo art. 5.1 lid 1 onder d: absolute, unless explicit consent or made public by the person.
+    ("5.1.1d", "5.1", 1, "d", ABSOLUUT, "bijzondere en strafrechtelijke persoonsgegevens", None),
+    # Woo art. 5.1 lid 1 onder e: absolute, unless disclosure clearly does not harm privacy.
+    ("5.1.1e", "5.1", 1, "e", ABSOLUUT,
+     "identificatienummers (zoals het burgerservicenummer)", None),
+    # Woo art. 5.1 lid 2 onder a: relative; explicit weighing required by art. 5.1 lid 3.
+    ("5.1.2a", "5.1", 2, "a", RELATIEF,
+     "betrekkingen van Nederland met andere staten en internationale organisaties", None),
+    # Woo art. 5.1 lid 2 onder b: relative.
+    ("5.1.2b", "5.1", 2, "b", RELATIEF,
+     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", None),
+    # Woo art. 5.1 lid 2 onder c: relative.
+    ("5.1.2c", "5.1", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", None),
+    # Woo art. 5.1 lid 2 onder d: relative.
+    ("5.1.2d", "5.1", 2, "d", RELATIEF,
+     "inspectie, controle en toezicht door bestuursorganen", None),
+    # Woo art. 5.1 lid 2 onder e: relative.
+    ("5.1.2e", "5.1", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", None),
+    # Woo art. 5.1 lid 2 onder f: relative (new: non-confidential competition-sensitive data).
+    ("5.1.2f", "5.1", 2, "f", RELATIEF,
+     "concurrentiegevoelige bedrijfs- en fabricagegegevens", None),
+    # Woo art. 5.1 lid 2 onder g: relative.
+    ("5.1.2g", "5.1", 2, "g", RELATIEF,
+     "bescherming van het milieu waarop de informatie betrekking heeft", None),
+    # Woo art. 5.1 lid 2 onder h: relative.
+    ("5.1.2h", "5.1", 2, "h", RELATIEF,
+     "beveiliging van personen en bedrijven en het voorkomen van sabotage", None),
+    # Woo art. 5.1 lid 2 onder i: relative (new in the Woo).
+    ("5.1.2i", "5.1", 2, "i", RELATIEF,
+     "goed functioneren van de Staat, andere publiekrechtelijke lichamen of bestuursorganen", None),
+    # Woo art. 5.1 lid 4: temporary; the besluit states the date of disclosure.
+    ("5.1.4", "5.1", 4, None, TIJDELIJK, "het als eerste kennisnemen door de geadresseerde", None),
+    # Woo art. 5.1 lid 5: relative, exceptional, never beside another 5.1 ground, not for milieu-
+    # info.
+    ("5.1.5", "5.1", 5, None, RELATIEF, "onevenredige benadeling van een ander belang", None),
+    # Woo art. 5.1 lid 6: relative; milieu-informatie and confidential business data (verify wording
+    # against the statute in force).
+    ("5.1.6", "5.1", 6, None, RELATIEF,
+     "milieu-informatie: vertrouwelijke bedrijfs- en fabricagegegevens", None),
+    # Woo art. 5.2 (lid 1-4). One entry: 5.2.1 / 5.2.2 / "5.2 lid N" notations resolve to "5.2"
+    # because the leden are not separate grounds but the rule (lid 1) and its discretions (lid 2-4).
+    # Absolute in the sense that no weighing applies (lid 1); lid 2-3 allow anonymised disclosure.
+    ("5.2", "5.2", None, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", None),
+    # Woo art. 5.3: no ground by itself; extra motivation for information older than five years when
+    # refusing under art. 5.1 lid 2, 5.1 lid 5 or 5.2.
+    ("5.3", "5.3", None, None, AANVULLEND, "informatie ouder dan vijf jaar", None),
+    # Woo art. 5.4: temporary, information with the formateur/informateur until the formatie ends
+    # (verify).
+    ("5.4", "5.4", None, None, TIJDELIJK, "informatie bij de formateur of informateur", None),
+    # Woo art. 5.4a: support of individual representatives by griffie staff (verify).
+    ("5.4a", "5.4a", None, None, ABSOLUUT,
+     "ondersteuning van individuele volksvertegenwoordigers", None),
+]
+# fmt: on
+
+# Standard motivation per ground, in Dutch; the adviser adapts it per case. Relative grounds
+# name the weighing against the public interest of openbaarheid (Woo art. 5.1 lid 3).
+_MOTIVATIONS: dict[str, str] = {
+    "10.1.a": """
+        Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen.
+        Het gaat om informatie over het overleg tussen de Koning en de ministers, die voor
+        dat overleg verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een
+        afweging tegen het belang van openbaarheid vindt niet plaats.
+    """,
+    "10.1.b": """
+        Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De
+        informatie geeft zicht op werkwijzen, bronnen of middelen die voor de nationale
+        veiligheid geheim moeten blijven. Dit is een absolute uitzonderingsgrond: een
+        afweging tegen het belang van openbaarheid vindt niet plaats.
+    """,
+    "10.1.c": """
+        In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk
+        aan de overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het
+        bedrijf technisch werkt, hoe het produceert of wie zijn afnemers zijn. Het bedrijf
+        heeft de gegevens verstrekt in de verwachting dat de overheid ze vertrouwelijk
+        behandelt, en heeft dat ook kenbaar gemaakt. Op grond van deze absolute
+        uitzonderingsgrond verstrek ik deze gegevens niet; een afweging tegen het belang van
+        openbaarheid is dan niet aan de orde.
+    """,
+    "10.1.d": """
+        De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands
+        gezondheid, godsdienst of levensovertuiging, of persoonsgegevens van
+        strafrechtelijke aard. De wet beschermt deze gegevens extra, omdat bekendmaking
+        ervan diep ingrijpt in het leven van de betrokkene. Verstrekking maakt hier wel
+        degelijk inbreuk op de persoonlijke levenssfeer van de betrokkenen. Op grond van
+        deze absolute uitzonderingsgrond verstrek ik deze gegevens daarom niet.
+    """,
+    "10.2.a": """
+        De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere
+        staten of internationale organisaties, en standpunten die Nederland in dat overleg
+        heeft ingenomen. Als deze informatie openbaar wordt, zullen die partners minder
+        bereid zijn om in de toekomst informatie met Nederland te delen, en verzwakt de
+        positie van Nederland in lopend en komend overleg. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van goede betrekkingen met andere staten en
+        internationale organisaties. Dat laatste belang weegt hier zwaarder; deze passages
+        verstrek ik daarom niet.
+    """,
+    "10.2.b": """
+        De documenten bevatten informatie over onderhandelingsposities, financiële
+        afspraken, ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt,
+        kunnen marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en
+        komt de overheid in een nadelige positie, met hogere kosten voor de gemeenschap als
+        gevolg. Ik heb het belang van openbaarheid afgewogen tegen de economische en
+        financiële belangen van de overheid. Die belangen wegen hier zwaarder; deze
+        informatie verstrek ik daarom niet.
+    """,
+    "10.2.c": """
+        De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de
+        werkwijze van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop
+        aanpassen, bewijs laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van een ongestoorde opsporing en vervolging
+        van strafbare feiten. Dat laatste belang weegt hier zwaarder; deze informatie
+        verstrek ik daarom niet.
+    """,
+    "10.2.d": """
+        De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen
+        die nog niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar
+        wordt, kunnen partijen die onder toezicht staan hun gedrag daarop afstemmen,
+        waardoor controles minder effectief worden. Bovendien is het toezicht erop
+        aangewezen dat partijen vrijwillig en volledig informatie geven; die bereidheid
+        neemt af als die informatie zonder meer openbaar wordt. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
+        toezicht, en dat laatste belang weegt hier zwaarder.
+    """,
+    "10.2.e": """
+        In de documenten staan persoonsgegevens, zoals namen, e-mailadressen,
+        telefoonnummers, handtekeningen en functieaanduidingen die naar een persoon te
+        herleiden zijn. Het gaat om medewerkers die vanuit hun functie niet in de
+        openbaarheid treden en om derden. Verstrekking onder de Wob is verstrekking aan
+        iedereen, en maakt daarom inbreuk op hun persoonlijke levenssfeer. Ik heb het belang
+        van openbaarheid afgewogen tegen het belang van de eerbiediging van de persoonlijke
+        levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of nauwelijks
+        gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik verstrek
+        ze daarom niet.
+    """,
+    "10.2.f": """
+        Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet
+        kunnen nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever wordt
+        aangeboden. Ik heb het belang van openbaarheid afgewogen tegen het belang van de
+        geadresseerde om als eerste van de inhoud kennis te nemen, en dat laatste belang
+        weegt op dit moment zwaarder. Het gaat om uitstel en niet om een definitieve
+        weigering: zodra de geadresseerde de informatie heeft ontvangen, kan zij alsnog
+        worden verstrekt.
+    """,
+    "10.2.g": """
+        Verstrekking blijft achterwege voor zover het belang daarvan niet opweegt tegen het
+        voorkomen van onevenredige bevoordeling of benadeling van betrokken natuurlijke
+        personen of rechtspersonen, of van derden; daaronder valt ook de overheid zelf. In
+        dit geval gaat het om informatie, zoals interne systeemaanduidingen en technische
+        gegevens, waarmee kwaadwillenden de organisatie of betrokkenen schade kunnen
+        toebrengen. Die schade staat niet in verhouding tot wat verstrekking van juist deze
+        gegevens aan het publieke inzicht toevoegt. Ik heb het belang van openbaarheid
+        daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
+    """,
+    "10.7.a": """
+        Het gaat om milieu-informatie, zoals de vindplaats van kwetsbare planten- of
+        diersoorten, waarvan verstrekking juist het milieu waarop zij betrekking heeft kan
+        schaden. Ik heb het belang van openbaarheid afgewogen tegen de bescherming van dat
+        milieu, en dat laatste belang weegt hier zwaarder.
+    """,
+    "10.7.b": """
+        Het gaat om milieu-informatie waarmee de beveiliging van bedrijven kan worden
+        omzeild of sabotage kan worden voorbereid. Ik heb het belang van openbaarheid
+        afgewogen tegen de beveiliging van bedrijven en het voorkomen van sabotage, en dat
+        laatste belang weegt hier zwaarder.
+    """,
+    "11.1": """
+        De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke
+        beleidsopvattingen: meningen, voorstellen en argumenten van medewerkers over beleid.
+        Medewerkers moeten binnen de organisatie vrij met elkaar van gedachten kunnen
+        wisselen; daarom verstrek ik over deze opvattingen geen informatie. Feiten,
+        prognoses, beleidsalternatieven en andere gegevens met een overwegend objectief
+        karakter vallen niet onder deze grond en verstrek ik wel. Waar dat in het belang van
+        een goede en democratische bestuursvoering is, verstrek ik opvattingen in een vorm
+        die niet tot personen te herleiden is (artikel 11, tweede lid, van de Wob).
+    """,
+    "5.1.1a": """
+        Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen.
+        Het gaat om informatie over het overleg tussen de Koning en de ministers, die voor
+        dat overleg verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een
+        afweging tegen het belang van openbaarheid vindt niet plaats.
+    """,
+    "5.1.1b": """
+        Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De
+        informatie geeft zicht op werkwijzen, bronnen of middelen die voor de nationale
+        veiligheid geheim moeten blijven. Dit is een absolute uitzonderingsgrond: een
+        afweging tegen het belang van openbaarheid vindt niet plaats.
+    """,
+    "5.1.1c": """
+        In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk
+        aan de overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het
+        bedrijf technisch werkt, hoe het produceert, wat zijn afzet is of wie zijn afnemers
+        zijn. Het bedrijf heeft de gegevens verstrekt in de verwachting dat de overheid ze
+        vertrouwelijk behandelt, en heeft dat ook kenbaar gemaakt. Op grond van deze
+        absolute uitzonderingsgrond maak ik deze gegevens niet openbaar; een afweging tegen
+        het belang van openbaarheid is dan niet aan de orde.
+    """,
+    "5.1.1d": """
+        De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands
+        gezondheid, godsdienst of levensovertuiging, of persoonsgegevens van
+        strafrechtelijke aard. De wet beschermt deze gegevens extra, omdat bekendmaking
+        ervan diep ingrijpt in het leven van de betrokkene. De betrokkenen hebben niet
+        uitdrukkelijk ingestemd met openbaarmaking en hebben de gegevens ook niet zelf
+        openbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik deze
+        gegevens daarom niet openbaar.
+    """,
+    "5.1.1e": """
+        In de documenten staan nummers die bij wet zijn voorgeschreven om personen te
+        identificeren, zoals het burgerservicenummer. Met zo'n nummer kunnen gegevens over
+        een persoon uit verschillende bronnen aan elkaar worden gekoppeld, en openbaarmaking
+        vergroot het risico op identiteitsfraude. Openbaarmaking van deze nummers maakt dus
+        wel degelijk inbreuk op de persoonlijke levenssfeer van de betrokkenen. Op grond van
+        deze absolute uitzonderingsgrond maak ik deze nummers niet openbaar.
+    """,
+    "5.1.2a": """
+        De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere
+        staten of internationale organisaties, en standpunten die Nederland in dat overleg
+        heeft ingenomen. Als deze informatie openbaar wordt, zullen die partners minder
+        bereid zijn om in de toekomst informatie met Nederland te delen, en verzwakt de
+        positie van Nederland in lopend en komend overleg. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van goede betrekkingen met andere staten en
+        internationale organisaties. Dat laatste belang weegt hier zwaarder; deze passages
+        maak ik daarom niet openbaar.
+    """,
+    "5.1.2b": """
+        De documenten bevatten informatie over onderhandelingsposities, financiële
+        afspraken, ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt,
+        kunnen marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en
+        komt de overheid in een nadelige positie, met hogere kosten voor de gemeenschap als
+        gevolg. Ik heb het belang van openbaarheid afgewogen tegen de economische en
+        financiële belangen van de overheid. Die belangen wegen hier zwaarder; deze
+        informatie maak ik daarom niet openbaar.
+    """,
+    "5.1.2c": """
+        De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de
+        werkwijze van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop
+        aanpassen, bewijs laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van een ongestoorde opsporing en vervolging
+        van strafbare feiten. Dat laatste belang weegt hier zwaarder; deze informatie maak
+        ik daarom niet openbaar.
+    """,
+    "5.1.2d": """
+        De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen
+        die nog niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar
+        wordt, kunnen partijen die onder toezicht staan hun gedrag daarop afstemmen,
+        waardoor controles minder effectief worden. Bovendien is het toezicht erop
+        aangewezen dat partijen vrijwillig en volledig informatie geven; die bereidheid
+        neemt af als die informatie zonder meer openbaar wordt. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
+        toezicht, en dat laatste belang weegt hier zwaarder.
+    """,
+    "5.1.2e": """
+        In de documenten staan persoonsgegevens, zoals namen, e-mailadressen,
+        telefoonnummers, handtekeningen en functieaanduidingen die naar een persoon te
+        herleiden zijn. Het gaat om medewerkers die vanuit hun functie niet in de
+        openbaarheid treden en om derden. Openbaarmaking onder de Woo is openbaarmaking voor
+        iedereen, en maakt daarom inbreuk op hun persoonlijke levenssfeer. Ik heb het belang
+        van openbaarheid afgewogen tegen het belang van de eerbiediging van de persoonlijke
+        levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of nauwelijks
+        gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik maak ze
+        daarom niet openbaar.
+    """,
+    "5.1.2f": """
+        De documenten bevatten bedrijfs- en fabricagegegevens die niet vertrouwelijk zijn
+        meegedeeld, maar waaruit concurrenten wel conclusies kunnen trekken over de
+        bedrijfsvoering, zoals prijsopbouw, marges en productiemethoden. Openbaarmaking kan
+        het betrokken bedrijf daardoor in zijn concurrentiepositie schaden. Ik heb het
+        belang van openbaarheid afgewogen tegen het belang van de bescherming van deze
+        gegevens, en dat laatste belang weegt hier zwaarder.
+    """,
+    "5.1.2g": """
+        De documenten bevatten informatie, zoals de vindplaats van kwetsbare planten- of
+        diersoorten, waarvan openbaarmaking juist het milieu waarop zij betrekking heeft kan
+        schaden. Ik heb het belang van openbaarheid afgewogen tegen de bescherming van dat
+        milieu. Dat laatste belang weegt hier zwaarder; deze informatie maak ik daarom niet
+        openbaar.
+    """,
+    "5.1.2h": """
+        De documenten bevatten informatie over beveiligingsmaatregelen, zoals
+        toegangsprocedures, de inrichting van gebouwen en de technische opbouw van systemen,
+        en over kwetsbaarheden daarin. Met deze informatie kunnen kwaadwillenden de
+        beveiliging omzeilen, personen in gevaar brengen of sabotage plegen. Ik heb het
+        belang van openbaarheid afgewogen tegen het belang van de beveiliging van personen
+        en bedrijven en het voorkomen van sabotage. Dat laatste belang weegt hier zwaarder;
+        deze informatie maak ik daarom niet openbaar.
+    """,
+    "5.1.2i": """
+        Deze grond beschermt het goed functioneren van de overheid, voor zover dat belang
+        niet al door een andere uitzonderingsgrond wordt beschermd. De documenten bevatten
+        onder meer directe contactgegevens, interne systeemnamen en -codes en informatie
+        over interne werkprocessen. Openbaarmaking daarvan kan de bedrijfsvoering verstoren,
+        bijvoorbeeld doordat medewerkers buiten de daarvoor bestemde kanalen worden benaderd
+        of doordat systemen gerichter kunnen worden aangevallen. Ik heb het belang van
+        openbaarheid afgewogen tegen het belang van een goed functionerende overheid, en dat
+        laatste belang weegt hier zwaarder.
+    """,
+    "5.1.4": """
+        Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet
+        kunnen nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever of de
+        volksvertegenwoordiging wordt aangeboden. Ik heb het belang van openbaarheid
+        afgewogen tegen dat belang van de geadresseerde, en dat laatste belang weegt op dit
+        moment zwaarder. Het gaat om uitstel en niet om een weigering: de informatie wordt
+        openbaar zodra de geadresseerde er kennis van heeft kunnen nemen. In dit besluit
+        staat de datum waarop dat gebeurt.
+    """,
+    "5.1.5": """
+        Openbaarmaking blijft achterwege als daardoor onevenredige benadeling ontstaat van
+        een ander belang dan de belangen die in artikel 5.1, eerste en tweede lid, van de
+        Woo zijn genoemd. Dit is een restgrond voor uitzonderlijke gevallen: ik pas haar
+        alleen toe als geen van de andere uitzonderingsgronden het belang beschermt, en
+        nooit op milieu-informatie. In dit geval zou openbaarmaking concrete en ernstige
+        schade veroorzaken die niet in verhouding staat tot wat openbaarheid van juist deze
+        informatie aan het publieke inzicht toevoegt. Ik heb het belang van openbaarheid
+        daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
+    """,
+    "5.1.6": """
+        Het gaat om milieu-informatie die een bedrijf vertrouwelijk aan de overheid heeft
+        meegedeeld. Voor milieu-informatie geldt de absolute uitzonderingsgrond voor
+        vertrouwelijke bedrijfsgegevens niet; ik heb daarom het belang van openbaarheid
+        afgewogen tegen het belang van het bedrijf bij vertrouwelijkheid. Openbaarmaking zou
+        het bedrijf hier ernstig schaden, en dat belang weegt zwaarder.
+    """,
+    "5.2": """
+        De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke
+        beleidsopvattingen: meningen, voorstellen, adviezen en argumenten van medewerkers
+        over beleid. Medewerkers moeten binnen de organisatie vrij met elkaar van gedachten
+        kunnen wisselen; daarom maak ik deze opvattingen niet openbaar. Feiten, prognoses,
+        beleidsalternatieven en andere gegevens met een overwegend objectief karakter vallen
+        niet onder deze grond en maak ik wel openbaar. Met het oog op een goede en
+        democratische bestuursvoering kan ik opvattingen verstrekken in een vorm die niet
+        tot personen te herleiden is (artikel 5.2, tweede lid); bij documenten voor formele
+        bestuurlijke besluitvorming is dat de regel (artikel 5.2, derde lid).
+    """,
+    "5.3": """
+        De gevraagde informatie is ouder dan vijf jaar. Bij een weigering op grond van
+        artikel 5.1, tweede of vijfde lid, of artikel 5.2 van de Woo moet ik dan extra
+        motiveren waarom het belang dat de grond beschermt ondanks het tijdsverloop nog
+        steeds zwaarder weegt dan het belang van openbaarheid. Bij elke grond die ik op deze
+        informatie toepas, heb ik daarom meegewogen dat de noodzaak van geheimhouding in de
+        regel afneemt naarmate informatie ouder wordt.
+    """,
+    "5.4": """
+        Het gaat om informatie die berust bij de formateur of de informateur, of die een
+        bestuursorgaan aan de formateur of informateur heeft gezonden. Zulke informatie is
+        niet openbaar zolang de formatie niet is afgerond. Na afronding van de formatie kan
+        opnieuw om deze informatie worden verzocht.
+    """,
+    "5.4a": """
+        Het gaat om informatie over de ondersteuning van individuele volksvertegenwoordigers
+        door ambtenaren van de griffie. De wet bepaalt dat deze informatie niet openbaar is,
+        zodat volksvertegenwoordigers zich vertrouwelijk kunnen laten ondersteunen.
+    """,
+}
 
 
-def _add(
-    code: str,
-    article: str,
-    lid: int | None,
-    letter: str | None,
-    kind: str,
-    label: str,
-    motivation: str,
-    woo_equivalent: str | None = None,
-) -> None:
-    regime = WOB if article in ("10", "11") else WOO
-    GROUNDS[code] = Ground(
-        code=code,
-        regime=regime,
-        article=article,
-        lid=lid,
-        letter=letter,
-        words=_words(regime, article, lid, letter),
-        kind=kind,
-        label=label,
-        motivation=" ".join(motivation.split()),
-        woo_equivalent=woo_equivalent,
-    )
+def _build() -> dict[str, Ground]:
+    grounds = {}
+    for code, article, lid, letter, kind, label, woo_equivalent in _CATALOGUE:
+        regime = WOB if article in ("10", "11") else WOO
+        grounds[code] = Ground(
+            code=code,
+            regime=regime,
+            article=article,
+            lid=lid,
+            letter=letter,
+            words=_words(regime, article, lid, letter),
+            kind=kind,
+            label=label,
+            motivation=" ".join(_MOTIVATIONS[code].split()),
+            woo_equivalent=woo_equivalent,
+        )
+    return grounds
 
 
-# ---------------------------------------------------------------------------------------------
-# Wob (Wet openbaarheid van bestuur), applied to decisions taken before 1 May 2022.
-# Statute order: art. 10 lid 1, lid 2, lid 7, art. 11. The last argument is the Woo ground that
-# took over the interest (domain.md §2, mapping).
-# ---------------------------------------------------------------------------------------------
-
-# Wob art. 10 lid 1 onder a: absolute.
-_add("10.1.a", "10", 1, "a", ABSOLUUT, "eenheid van de Kroon", """
-    Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Het gaat om
-    informatie over het overleg tussen de Koning en de ministers, die voor dat overleg
-    verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang
-    van openbaarheid vindt niet plaats.
-""", "5.1.1a")
-# Wob art. 10 lid 1 onder b: absolute.
-_add("10.1.b", "10", 1, "b", ABSOLUUT, "veiligheid van de Staat", """
-    Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De informatie geeft
-    zicht op werkwijzen, bronnen of middelen die voor de nationale veiligheid geheim moeten
-    blijven. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang van
-    openbaarheid vindt niet plaats.
-""", "5.1.1b")
-# Wob art. 10 lid 1 onder c: absolute (relative for milieu-informatie, art. 10 lid 4).
-_add("10.1.c", "10", 1, "c", ABSOLUUT, "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", """
-    In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk aan de
-    overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het bedrijf technisch werkt,
-    hoe het produceert of wie zijn afnemers zijn. Het bedrijf heeft de gegevens verstrekt in de
-    verwachting dat de overheid ze vertrouwelijk behandelt, en heeft dat ook kenbaar gemaakt. Op
-    grond van deze absolute uitzonderingsgrond verstrek ik deze gegevens niet; een afweging tegen
-    het belang van openbaarheid is dan niet aan de orde.
-""", "5.1.1c")
-# Wob art. 10 lid 1 onder d: absolute, unless disclosure clearly does not harm privacy.
-_add("10.1.d", "10", 1, "d", ABSOLUUT, "bijzondere persoonsgegevens", """
-    De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands gezondheid,
-    godsdienst of levensovertuiging, of persoonsgegevens van strafrechtelijke aard. De wet
-    beschermt deze gegevens extra, omdat bekendmaking ervan diep ingrijpt in het leven van de
-    betrokkene. Verstrekking maakt hier wel degelijk inbreuk op de persoonlijke levenssfeer van de
-    betrokkenen. Op grond van deze absolute uitzonderingsgrond verstrek ik deze gegevens daarom
-    niet.
-""", "5.1.1d")
-# Wob art. 10 lid 2 onder a: relative.
-_add("10.2.a", "10", 2, "a", RELATIEF,
-     "betrekkingen van Nederland met andere staten en internationale organisaties", """
-    De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere staten of
-    internationale organisaties, en standpunten die Nederland in dat overleg heeft ingenomen. Als
-    deze informatie openbaar wordt, zullen die partners minder bereid zijn om in de toekomst
-    informatie met Nederland te delen, en verzwakt de positie van Nederland in lopend en komend
-    overleg. Ik heb het belang van openbaarheid afgewogen tegen het belang van goede betrekkingen
-    met andere staten en internationale organisaties. Dat laatste belang weegt hier zwaarder; deze
-    passages verstrek ik daarom niet.
-""", "5.1.2a")
-# Wob art. 10 lid 2 onder b: relative.
-_add("10.2.b", "10", 2, "b", RELATIEF,
-     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", """
-    De documenten bevatten informatie over onderhandelingsposities, financiële afspraken,
-    ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt, kunnen
-    marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en komt de overheid
-    in een nadelige positie, met hogere kosten voor de gemeenschap als gevolg. Ik heb het belang
-    van openbaarheid afgewogen tegen de economische en financiële belangen van de overheid. Die
-    belangen wegen hier zwaarder; deze informatie verstrek ik daarom niet.
-""", "5.1.2b")
-# Wob art. 10 lid 2 onder c: relative.
-_add("10.2.c", "10", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", """
-    De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de werkwijze
-    van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop aanpassen, bewijs
-    laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van openbaarheid afgewogen tegen
-    het belang van een ongestoorde opsporing en vervolging van strafbare feiten. Dat laatste
-    belang weegt hier zwaarder; deze informatie verstrek ik daarom niet.
-""", "5.1.2c")
-# Wob art. 10 lid 2 onder d: relative.
-_add("10.2.d", "10", 2, "d", RELATIEF, "inspectie, controle en toezicht door bestuursorganen", """
-    De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen die nog
-    niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar wordt, kunnen partijen
-    die onder toezicht staan hun gedrag daarop afstemmen, waardoor controles minder effectief
-    worden. Bovendien is het toezicht erop aangewezen dat partijen vrijwillig en volledig
-    informatie geven; die bereidheid neemt af als die informatie zonder meer openbaar wordt. Ik heb
-    het belang van openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
-    toezicht, en dat laatste belang weegt hier zwaarder.
-""", "5.1.2d")
-# Wob art. 10 lid 2 onder e: relative.
-_add("10.2.e", "10", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", """
-    In de documenten staan persoonsgegevens, zoals namen, e-mailadressen, telefoonnummers,
-    handtekeningen en functieaanduidingen die naar een persoon te herleiden zijn. Het gaat om
-    medewerkers die vanuit hun functie niet in de openbaarheid treden en om derden. Verstrekking
-    onder de Wob is verstrekking aan iedereen, en maakt daarom inbreuk op hun persoonlijke
-    levenssfeer. Ik heb het belang van openbaarheid afgewogen tegen het belang van de eerbiediging
-    van de persoonlijke levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of
-    nauwelijks gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik verstrek
-    ze daarom niet.
-""", "5.1.2e")
-# Wob art. 10 lid 2 onder f: relative (became the temporary ground of Woo art. 5.1 lid 4).
-_add("10.2.f", "10", 2, "f", RELATIEF, "het als eerste kennisnemen door de geadresseerde", """
-    Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet kunnen
-    nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever wordt aangeboden. Ik heb het
-    belang van openbaarheid afgewogen tegen het belang van de geadresseerde om als eerste van de
-    inhoud kennis te nemen, en dat laatste belang weegt op dit moment zwaarder. Het gaat om uitstel
-    en niet om een definitieve weigering: zodra de geadresseerde de informatie heeft ontvangen,
-    kan zij alsnog worden verstrekt.
-""", "5.1.4")
-# Wob art. 10 lid 2 onder g: relative (Woo art. 5.1 lid 5 is narrower).
-_add("10.2.g", "10", 2, "g", RELATIEF, "voorkomen van onevenredige bevoordeling of benadeling", """
-    Verstrekking blijft achterwege voor zover het belang daarvan niet opweegt tegen het voorkomen
-    van onevenredige bevoordeling of benadeling van betrokken natuurlijke personen of
-    rechtspersonen, of van derden; daaronder valt ook de overheid zelf. In dit geval gaat het om
-    informatie, zoals interne systeemaanduidingen en technische gegevens, waarmee kwaadwillenden
-    de organisatie of betrokkenen schade kunnen toebrengen. Die schade staat niet in verhouding tot
-    wat verstrekking van juist deze gegevens aan het publieke inzicht toevoegt. Ik heb het belang
-    van openbaarheid daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou
-    zijn.
-""", "5.1.5")
-# Wob art. 10 lid 7 onder a: relative, milieu-informatie only.
-_add("10.7.a", "10", 7, "a", RELATIEF, "milieu-informatie: bescherming van het milieu", """
-    Het gaat om milieu-informatie, zoals de vindplaats van kwetsbare planten- of diersoorten,
-    waarvan verstrekking juist het milieu waarop zij betrekking heeft kan schaden. Ik heb het belang
-    van openbaarheid afgewogen tegen de bescherming van dat milieu, en dat laatste belang weegt hier
-    zwaarder.
-""", "5.1.2g")
-# Wob art. 10 lid 7 onder b: relative, milieu-informatie only.
-_add("10.7.b", "10", 7, "b", RELATIEF,
-     "milieu-informatie: beveiliging van bedrijven en voorkomen van sabotage", """
-    Het gaat om milieu-informatie waarmee de beveiliging van bedrijven kan worden omzeild of
-    sabotage kan worden voorbereid. Ik heb het belang van openbaarheid afgewogen tegen de
-    beveiliging van bedrijven en het voorkomen van sabotage, en dat laatste belang weegt hier
-    zwaarder.
-""", "5.1.2h")
-# Wob art. 11 lid 1; lid 2 (anonymised disclosure) is a discretion within this ground, so the
-# notations 11, 11.1 and 11.2 all resolve to this entry.
-_add("11.1", "11", 1, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", """
-    De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke beleidsopvattingen:
-    meningen, voorstellen en argumenten van medewerkers over beleid. Medewerkers moeten binnen de
-    organisatie vrij met elkaar van gedachten kunnen wisselen; daarom verstrek ik over deze
-    opvattingen geen informatie. Feiten, prognoses, beleidsalternatieven en andere gegevens met een
-    overwegend objectief karakter vallen niet onder deze grond en verstrek ik wel. Waar dat in het
-    belang van een goede en democratische bestuursvoering is, verstrek ik opvattingen in een vorm
-    die niet tot personen te herleiden is (artikel 11, tweede lid, van de Wob).
-""", "5.2")
-
-# ---------------------------------------------------------------------------------------------
-# Woo (Wet open overheid), applied to decisions taken from 1 May 2022.
-# Statute order: art. 5.1 lid 1, lid 2, lid 4, lid 5, lid 6, art. 5.2, 5.3, 5.4, 5.4a.
-# ---------------------------------------------------------------------------------------------
-
-# Woo art. 5.1 lid 1 onder a: absolute.
-_add("5.1.1a", "5.1", 1, "a", ABSOLUUT, "eenheid van de Kroon", """
-    Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen. Het gaat om
-    informatie over het overleg tussen de Koning en de ministers, die voor dat overleg
-    verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang
-    van openbaarheid vindt niet plaats.
-""")
-# Woo art. 5.1 lid 1 onder b: absolute.
-_add("5.1.1b", "5.1", 1, "b", ABSOLUUT, "veiligheid van de Staat", """
-    Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De informatie geeft
-    zicht op werkwijzen, bronnen of middelen die voor de nationale veiligheid geheim moeten
-    blijven. Dit is een absolute uitzonderingsgrond: een afweging tegen het belang van
-    openbaarheid vindt niet plaats.
-""")
-# Woo art. 5.1 lid 1 onder c: absolute (for milieu-informatie see 5.1.6).
-_add("5.1.1c", "5.1", 1, "c", ABSOLUUT, "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens", """
-    In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk aan de
-    overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het bedrijf technisch werkt,
-    hoe het produceert, wat zijn afzet is of wie zijn afnemers zijn. Het bedrijf heeft de gegevens
-    verstrekt in de verwachting dat de overheid ze vertrouwelijk behandelt, en heeft dat ook
-    kenbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik deze gegevens niet
-    openbaar; een afweging tegen het belang van openbaarheid is dan niet aan de orde.
-""")
-# Woo art. 5.1 lid 1 onder d: absolute, unless explicit consent or made public by the person.
-_add("5.1.1d", "5.1", 1, "d", ABSOLUUT, "bijzondere en strafrechtelijke persoonsgegevens", """
-    De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands gezondheid,
-    godsdienst of levensovertuiging, of persoonsgegevens van strafrechtelijke aard. De wet
-    beschermt deze gegevens extra, omdat bekendmaking ervan diep ingrijpt in het leven van de
-    betrokkene. De betrokkenen hebben niet uitdrukkelijk ingestemd met openbaarmaking en hebben de
-    gegevens ook niet zelf openbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik
-    deze gegevens daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 1 onder e: absolute, unless disclosure clearly does not harm privacy.
-_add("5.1.1e", "5.1", 1, "e", ABSOLUUT, "identificatienummers (zoals het burgerservicenummer)", """
-    In de documenten staan nummers die bij wet zijn voorgeschreven om personen te identificeren,
-    zoals het burgerservicenummer. Met zo'n nummer kunnen gegevens over een persoon uit
-    verschillende bronnen aan elkaar worden gekoppeld, en openbaarmaking vergroot het risico op
-    identiteitsfraude. Openbaarmaking van deze nummers maakt dus wel degelijk inbreuk op de
-    persoonlijke levenssfeer van de betrokkenen. Op grond van deze absolute uitzonderingsgrond maak
-    ik deze nummers niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder a: relative; explicit weighing required by art. 5.1 lid 3.
-_add("5.1.2a", "5.1", 2, "a", RELATIEF,
-     "betrekkingen van Nederland met andere staten en internationale organisaties", """
-    De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere staten of
-    internationale organisaties, en standpunten die Nederland in dat overleg heeft ingenomen. Als
-    deze informatie openbaar wordt, zullen die partners minder bereid zijn om in de toekomst
-    informatie met Nederland te delen, en verzwakt de positie van Nederland in lopend en komend
-    overleg. Ik heb het belang van openbaarheid afgewogen tegen het belang van goede betrekkingen
-    met andere staten en internationale organisaties. Dat laatste belang weegt hier zwaarder; deze
-    passages maak ik daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder b: relative.
-_add("5.1.2b", "5.1", 2, "b", RELATIEF,
-     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", """
-    De documenten bevatten informatie over onderhandelingsposities, financiële afspraken,
-    ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt, kunnen
-    marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en komt de overheid
-    in een nadelige positie, met hogere kosten voor de gemeenschap als gevolg. Ik heb het belang
-    van openbaarheid afgewogen tegen de economische en financiële belangen van de overheid. Die
-    belangen wegen hier zwaarder; deze informatie maak ik daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder c: relative.
-_add("5.1.2c", "5.1", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", """
-    De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de werkwijze
-    van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop aanpassen, bewijs
-    laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van openbaarheid afgewogen tegen
-    het belang van een ongestoorde opsporing en vervolging van strafbare feiten. Dat laatste
-    belang weegt hier zwaarder; deze informatie maak ik daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder d: relative.
-_add("5.1.2d", "5.1", 2, "d", RELATIEF, "inspectie, controle en toezicht door bestuursorganen", """
-    De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen die nog
-    niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar wordt, kunnen partijen
-    die onder toezicht staan hun gedrag daarop afstemmen, waardoor controles minder effectief
-    worden. Bovendien is het toezicht erop aangewezen dat partijen vrijwillig en volledig
-    informatie geven; die bereidheid neemt af als die informatie zonder meer openbaar wordt. Ik heb
-    het belang van openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
-    toezicht, en dat laatste belang weegt hier zwaarder.
-""")
-# Woo art. 5.1 lid 2 onder e: relative.
-_add("5.1.2e", "5.1", 2, "e", RELATIEF, "eerbiediging van de persoonlijke levenssfeer", """
-    In de documenten staan persoonsgegevens, zoals namen, e-mailadressen, telefoonnummers,
-    handtekeningen en functieaanduidingen die naar een persoon te herleiden zijn. Het gaat om
-    medewerkers die vanuit hun functie niet in de openbaarheid treden en om derden. Openbaarmaking
-    onder de Woo is openbaarmaking voor iedereen, en maakt daarom inbreuk op hun persoonlijke
-    levenssfeer. Ik heb het belang van openbaarheid afgewogen tegen het belang van de eerbiediging
-    van de persoonlijke levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of
-    nauwelijks gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik maak ze
-    daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder f: relative (new: non-confidential competition-sensitive data).
-_add("5.1.2f", "5.1", 2, "f", RELATIEF, "concurrentiegevoelige bedrijfs- en fabricagegegevens", """
-    De documenten bevatten bedrijfs- en fabricagegegevens die niet vertrouwelijk zijn meegedeeld,
-    maar waaruit concurrenten wel conclusies kunnen trekken over de bedrijfsvoering, zoals
-    prijsopbouw, marges en productiemethoden. Openbaarmaking kan het betrokken bedrijf daardoor in
-    zijn concurrentiepositie schaden. Ik heb het belang van openbaarheid afgewogen tegen het belang
-    van de bescherming van deze gegevens, en dat laatste belang weegt hier zwaarder.
-""")
-# Woo art. 5.1 lid 2 onder g: relative.
-_add("5.1.2g", "5.1", 2, "g", RELATIEF, "bescherming van het milieu waarop de informatie betrekking heeft", """
-    De documenten bevatten informatie, zoals de vindplaats van kwetsbare planten- of diersoorten,
-    waarvan openbaarmaking juist het milieu waarop zij betrekking heeft kan schaden. Ik heb het
-    belang van openbaarheid afgewogen tegen de bescherming van dat milieu. Dat laatste belang weegt
-    hier zwaarder; deze informatie maak ik daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder h: relative.
-_add("5.1.2h", "5.1", 2, "h", RELATIEF,
-     "beveiliging van personen en bedrijven en het voorkomen van sabotage", """
-    De documenten bevatten informatie over beveiligingsmaatregelen, zoals toegangsprocedures, de
-    inrichting van gebouwen en de technische opbouw van systemen, en over kwetsbaarheden daarin.
-    Met deze informatie kunnen kwaadwillenden de beveiliging omzeilen, personen in gevaar brengen of
-    sabotage plegen. Ik heb het belang van openbaarheid afgewogen tegen het belang van de
-    beveiliging van personen en bedrijven en het voorkomen van sabotage. Dat laatste belang weegt
-    hier zwaarder; deze informatie maak ik daarom niet openbaar.
-""")
-# Woo art. 5.1 lid 2 onder i: relative (new in the Woo).
-_add("5.1.2i", "5.1", 2, "i", RELATIEF,
-     "goed functioneren van de Staat, andere publiekrechtelijke lichamen of bestuursorganen", """
-    Deze grond beschermt het goed functioneren van de overheid, voor zover dat belang niet al door
-    een andere uitzonderingsgrond wordt beschermd. De documenten bevatten onder meer directe
-    contactgegevens, interne systeemnamen en -codes en informatie over interne werkprocessen.
-    Openbaarmaking daarvan kan de bedrijfsvoering verstoren, bijvoorbeeld doordat medewerkers
-    buiten de daarvoor bestemde kanalen worden benaderd of doordat systemen gerichter kunnen worden
-    aangevallen. Ik heb het belang van openbaarheid afgewogen tegen het belang van een goed
-    functionerende overheid, en dat laatste belang weegt hier zwaarder.
-""")
-# Woo art. 5.1 lid 4: temporary; the besluit states the date of disclosure.
-_add("5.1.4", "5.1", 4, None, TIJDELIJK, "het als eerste kennisnemen door de geadresseerde", """
-    Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet kunnen
-    nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever of de volksvertegenwoordiging
-    wordt aangeboden. Ik heb het belang van openbaarheid afgewogen tegen dat belang van de
-    geadresseerde, en dat laatste belang weegt op dit moment zwaarder. Het gaat om uitstel en niet
-    om een weigering: de informatie wordt openbaar zodra de geadresseerde er kennis van heeft
-    kunnen nemen. In dit besluit staat de datum waarop dat gebeurt.
-""", None)
-# Woo art. 5.1 lid 5: relative, exceptional, never beside another 5.1 ground, not for milieu-info.
-_add("5.1.5", "5.1", 5, None, RELATIEF, "onevenredige benadeling van een ander belang", """
-    Openbaarmaking blijft achterwege als daardoor onevenredige benadeling ontstaat van een ander
-    belang dan de belangen die in artikel 5.1, eerste en tweede lid, van de Woo zijn genoemd. Dit
-    is een restgrond voor uitzonderlijke gevallen: ik pas haar alleen toe als geen van de andere
-    uitzonderingsgronden het belang beschermt, en nooit op milieu-informatie. In dit geval zou
-    openbaarmaking concrete en ernstige schade veroorzaken die niet in verhouding staat tot wat
-    openbaarheid van juist deze informatie aan het publieke inzicht toevoegt. Ik heb het belang van
-    openbaarheid daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
-""")
-# Woo art. 5.1 lid 6: relative; milieu-informatie and confidential business data (verify wording
-# against the statute in force).
-_add("5.1.6", "5.1", 6, None, RELATIEF, "milieu-informatie: vertrouwelijke bedrijfs- en fabricagegegevens", """
-    Het gaat om milieu-informatie die een bedrijf vertrouwelijk aan de overheid heeft meegedeeld.
-    Voor milieu-informatie geldt de absolute uitzonderingsgrond voor vertrouwelijke bedrijfsgegevens
-    niet; ik heb daarom het belang van openbaarheid afgewogen tegen het belang van het bedrijf bij
-    vertrouwelijkheid. Openbaarmaking zou het bedrijf hier ernstig schaden, en dat belang weegt
-    zwaarder.
-""")
-# Woo art. 5.2 (lid 1-4). One entry: 5.2.1 / 5.2.2 / "5.2 lid N" notations resolve to "5.2"
-# because the leden are not separate grounds but the rule (lid 1) and its discretions (lid 2-4).
-# Absolute in the sense that no weighing applies (lid 1); lid 2-3 allow anonymised disclosure.
-_add("5.2", "5.2", None, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", """
-    De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke beleidsopvattingen:
-    meningen, voorstellen, adviezen en argumenten van medewerkers over beleid. Medewerkers moeten
-    binnen de organisatie vrij met elkaar van gedachten kunnen wisselen; daarom maak ik deze
-    opvattingen niet openbaar. Feiten, prognoses, beleidsalternatieven en andere gegevens met een
-    overwegend objectief karakter vallen niet onder deze grond en maak ik wel openbaar. Met het oog
-    op een goede en democratische bestuursvoering kan ik opvattingen verstrekken in een vorm die
-    niet tot personen te herleiden is (artikel 5.2, tweede lid); bij documenten voor formele
-    bestuurlijke besluitvorming is dat de regel (artikel 5.2, derde lid).
-""")
-# Woo art. 5.3: no ground by itself; extra motivation for information older than five years when
-# refusing under art. 5.1 lid 2, 5.1 lid 5 or 5.2.
-_add("5.3", "5.3", None, None, AANVULLEND, "informatie ouder dan vijf jaar", """
-    De gevraagde informatie is ouder dan vijf jaar. Bij een weigering op grond van artikel 5.1,
-    tweede of vijfde lid, of artikel 5.2 van de Woo moet ik dan extra motiveren waarom het belang
-    dat de grond beschermt ondanks het tijdsverloop nog steeds zwaarder weegt dan het belang van
-    openbaarheid. Bij elke grond die ik op deze informatie toepas, heb ik daarom meegewogen dat de
-    noodzaak van geheimhouding in de regel afneemt naarmate informatie ouder wordt.
-""")
-# Woo art. 5.4: temporary, information with the formateur/informateur until the formatie ends
-# (verify).
-_add("5.4", "5.4", None, None, TIJDELIJK, "informatie bij de formateur of informateur", """
-    Het gaat om informatie die berust bij de formateur of de informateur, of die een bestuursorgaan
-    aan de formateur of informateur heeft gezonden. Zulke informatie is niet openbaar zolang de
-    formatie niet is afgerond. Na afronding van de formatie kan opnieuw om deze informatie worden
-    verzocht.
-""")
-# Woo art. 5.4a: support of individual representatives by griffie staff (verify).
-_add("5.4a", "5.4a", None, None, ABSOLUUT, "ondersteuning van individuele volksvertegenwoordigers", """
-    Het gaat om informatie over de ondersteuning van individuele volksvertegenwoordigers door
-    ambtenaren van de griffie. De wet bepaalt dat deze informatie niet openbaar is, zodat
-    volksvertegenwoordigers zich vertrouwelijk kunnen laten ondersteunen.
-""")
+GROUNDS: dict[str, Ground] = _build()  # by canonical code, in statute order (Wob, then Woo)
 
 # Wob art. 10 lid 1 onder d covered both special data and identification numbers; under the Woo
 # that interest is split over 5.1.1d and 5.1.1e (domain.md §2). Every other Wob ground maps to one.
@@ -471,6 +536,9 @@ def _parts(text: str) -> tuple[list[str], str | None]:
             law = tok
         elif tok in _ORDINALS and nxt == "lid":  # "tweede lid"
             out.append(str(_ORDINALS[tok]))
+            i += 1
+        elif nxt == "lid" and re.fullmatch(r"\d+e", tok):  # "2e lid"
+            out.append(tok[:-1])
             i += 1
         elif tok == "lid" and nxt.isdigit():  # "lid 2"
             out.append(nxt)
@@ -532,16 +600,24 @@ def normalise_code(raw: str) -> str:
 
 
 def _hint(parts: list[str]) -> str:
-    """A short Dutch hint for the commonest mistakes: a missing or out-of-range letter."""
-    if parts[:3] in (["5", "1", "1"], ["5", "1", "2"]) or (parts[:1] == ["10"] and len(parts) >= 2):
-        lid = parts[2] if parts[0] == "5" else parts[1]
-        article = "5.1" if parts[0] == "5" else "10"
-        letters = sorted(g.letter for g in GROUNDS.values() if g.article == article and
-                         str(g.lid) == lid and g.letter)
-        if letters:
-            return (f": artikel {article}, {_ORDINAL_WORDS.get(int(lid), lid)} lid, kent de "
-                    f"onderdelen {letters[0]} tot en met {letters[-1]}")
-    return ""
+    """A short Dutch hint for the commonest mistake: a missing or out-of-range letter."""
+    if parts[:2] == ["5", "1"] and len(parts) >= 3:
+        article, lid = "5.1", parts[2]
+    elif parts[:1] == ["10"] and len(parts) >= 2:
+        article, lid = "10", parts[1]
+    else:
+        return ""
+    letters = sorted(
+        g.letter
+        for g in GROUNDS.values()
+        if g.article == article and g.letter and str(g.lid) == lid
+    )
+    if not letters:
+        return ""
+    return (
+        f": artikel {article}, {_ORDINAL_WORDS[int(lid)]} lid, kent de onderdelen "
+        f"{letters[0]} tot en met {letters[-1]}"
+    )
 
 
 def parse_ground(raw: str, *, regime: str) -> Ground:

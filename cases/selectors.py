@@ -51,6 +51,16 @@ class TrafficLight:
     label: str  # "op tijd", "verloopt binnen 5 werkdagen", "te laat", "afgerond"
     days_left: int | None  # calendar days until due_on (negative when overdue)
 
+    @property
+    def days_text(self) -> str:
+        if self.days_left is None:
+            return ""
+        if self.days_left < 0:
+            return f"{-self.days_left} dagen over de termijn"
+        if self.days_left == 0:
+            return "vandaag de laatste dag"
+        return f"nog {self.days_left} dagen"
+
 
 def traffic_light(request: Request, on: date | None = None) -> TrafficLight:
     on = on or timezone.localdate()

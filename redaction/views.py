@@ -58,6 +58,8 @@ def upload(request, pk: int):
         else:
             uploads.append(Upload(f.name, f.read()))
     docs = documents_upload(request=case, files=uploads, by=request.user)
+    if request.htmx:  # the rows themselves show what happened to each file
+        return _rows(request, case)
     if too_big:
         messages.warning(
             request,
@@ -65,8 +67,6 @@ def upload(request, pk: int):
             + ", ".join(too_big),
         )
     messages.success(request, f"{len(docs)} document(en) ontvangen; de analyse loopt.")
-    if request.htmx:
-        return document_rows(request, pk)
     return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
 
 
@@ -74,8 +74,11 @@ def upload(request, pk: int):
 @require_GET
 def document_rows(request, pk: int):
     """Polled by htmx while analyses run: document rows with a progress bar each."""
-    case = get_case(request.user, pk)
-    documents = list(case.documents.order_by("sort_key"))
+    return _rows(request, get_case(request.user, pk))
+
+
+def _rows(request, case):
+    documents = list(case.documents.select_related("duplicate_of").order_by("sort_key"))
     running = any(d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents)
     return render(
         request,

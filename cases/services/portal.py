@@ -191,8 +191,8 @@ def requester_notify(*, event_id: int) -> bool:
 def released_documents(request: Request) -> list[Document]:
     """What the requester may download: after the besluit is sent, the redacted files of documents
     that are (deels) openbaar. Never an original, never a draft."""
-    if request.decision_sent_on is None:
-        return []
+    if request.decision_sent_on is None or request.status == "verstrekking_uitgesteld":
+        return []  # Woo art. 4.4 lid 5: release waits while a third party can still object
     return list(
         request.documents.filter(
             judgement__in=["openbaar", "deels_openbaar"], redacted__isnull=False

@@ -30,7 +30,7 @@ MAX_REPLY_BYTES = 10 * 1024 * 1024
 
 def _secure(response: HttpResponse) -> HttpResponse:
     response["Content-Security-Policy"] = CSP
-    response["Referrer-Policy"] = "no-referrer"  # the token never leaks to other sites
+    response["Referrer-Policy"] = "same-origin"  # the token never leaks to other sites
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response

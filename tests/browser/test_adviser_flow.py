@@ -117,7 +117,7 @@ def test_adviser_runs_a_case(page, live_server, make_case, shot, tmp_path):
     # Generate the besluit and open it.
     page.goto(f"{live_server.url}/verzoeken/{case.pk}/?tab=brieven")
     page.select_option("#id_kind", "besluit")
-    page.click("text=Maken")
+    page.click("form[action$='/brieven/nieuw/'] button[type=submit]")
     page.wait_for_selector("text=Besluit versie 1 gemaakt")
     shot(page, "07-letters")
     with page.expect_download() as dl:
