@@ -13,8 +13,18 @@ WOO = "woo"
 WOO_IN_FORCE = date(2022, 5, 1)  # Woo art. 10.3 jo. KB: in force 1 May 2022
 
 _MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -41,9 +51,13 @@ class TermRule:
 TERM_RULES: tuple[TermRule, ...] = (
     # Wob art. 6 lid 1: beslissen binnen vier weken; lid 2: verdagen met ten hoogste vier weken;
     # art. 6 lid 3 jo. Awb 4:8: zienswijze derden schort op.
-    TermRule(WOB, date(1992, 5, 1), 4, 4, "art. 6 lid 1 Wob", "art. 6 lid 2 Wob", "art. 6 lid 3 Wob"),
+    TermRule(
+        WOB, date(1992, 5, 1), 4, 4, "art. 6 lid 1 Wob", "art. 6 lid 2 Wob", "art. 6 lid 3 Wob"
+    ),
     # Woo art. 4.4 lid 1: vier weken; lid 2: verdagen met twee weken; lid 3: zienswijze schort op.
-    TermRule(WOO, WOO_IN_FORCE, 4, 2, "art. 4.4 lid 1 Woo", "art. 4.4 lid 2 Woo", "art. 4.4 lid 3 Woo"),
+    TermRule(
+        WOO, WOO_IN_FORCE, 4, 2, "art. 4.4 lid 1 Woo", "art. 4.4 lid 2 Woo", "art. 4.4 lid 3 Woo"
+    ),
 )
 
 
@@ -94,7 +108,9 @@ def _suspended_day_count(suspensions: Sequence[Suspension]) -> int:
                 f"Opschorting van {format_date_nl(s.first_day)} tot en met "
                 f"{format_date_nl(s.last_day)}: de laatste dag ligt vóór de eerste."
             )
-        days.update(s.first_day + timedelta(days=i) for i in range((s.last_day - s.first_day).days + 1))
+        days.update(
+            s.first_day + timedelta(days=i) for i in range((s.last_day - s.first_day).days + 1)
+        )
     return len(days)
 
 
@@ -113,7 +129,9 @@ def decision_due(
     steps = [f"Ontvangen op {format_date_nl(received_on, weekday=True)}."]
     warnings: list[str] = []
     first_term = received_on + timedelta(weeks=rule.decision_weeks)
-    steps.append(f"Beslistermijn {rule.decision_weeks} weken ({rule.decision_article}): {format_date_nl(first_term)}.")
+    steps.append(
+        f"Beslistermijn {rule.decision_weeks} weken ({rule.decision_article}): {format_date_nl(first_term)}."
+    )
     due = first_term
 
     adjourned_on = min(adjournments) if adjournments else None
@@ -172,7 +190,9 @@ def days_late(*, due_on: date, sent_on: date) -> int:
     return max(0, (sent_on - due_on).days)
 
 
-def bezwaar_term_ends(*, bekendmaking_on: date, extra_holidays: Iterable[date] = ()) -> tuple[date, str]:
+def bezwaar_term_ends(
+    *, bekendmaking_on: date, extra_holidays: Iterable[date] = ()
+) -> tuple[date, str]:
     """Awb 6:7 and 6:8 lid 1: six weeks from the day after bekendmaking -> last day = D + 42; Atw art. 1."""
     raw = bekendmaking_on + timedelta(weeks=6)
     final, why = roll_forward(raw, extra_holidays)

@@ -82,11 +82,15 @@ class EventForm(forms.Form):
     suspension_reason = forms.ChoiceField(
         label="Reden opschorting", choices=[("", "—")] + SUSPENSION_REASONS, required=False
     )
-    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [(c, EVENT_TYPES[c].label) for c in allowed_event_types(status)]
+        self.fields["type"].choices = [
+            (c, EVENT_TYPES[c].label) for c in allowed_event_types(status)
+        ]
         self.fields["on"].initial = timezone.localdate()
 
     def clean(self):
@@ -100,7 +104,9 @@ class EventForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    adviser = forms.ModelChoiceField(label="Behandelend jurist", queryset=get_user_model().objects.none())
+    adviser = forms.ModelChoiceField(
+        label="Behandelend jurist", queryset=get_user_model().objects.none()
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,18 +124,26 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, point_numbers: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["points"].choices = [(n, str(n)) for n in point_numbers]
-        self.fields["points"].widget = forms.CheckboxSelectMultiple(choices=self.fields["points"].choices)
+        self.fields["points"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["points"].choices
+        )
         self.fields["points"].error_messages["required"] = "Kies minstens één punt."
 
 
 class DocumentForm(forms.Form):
-    number = forms.CharField(label="Nr.", max_length=20, required=False, help_text="Leeg: volgend nummer.")
+    number = forms.CharField(
+        label="Nr.", max_length=20, required=False, help_text="Leeg: volgend nummer."
+    )
     title = forms.CharField(label="Documentnaam", max_length=300)
     date = forms.DateField(label="Datum", widget=DateInput(), required=False)
-    judgement = forms.ChoiceField(label="Beoordeling", choices=[("", "nog niet beoordeeld")] + JUDGEMENTS, required=False)
+    judgement = forms.ChoiceField(
+        label="Beoordeling", choices=[("", "nog niet beoordeeld")] + JUDGEMENTS, required=False
+    )
     grounds = forms.CharField(label="Gronden", required=False, help_text="Bijv. 5.1.2e; 5.1.2i")
     location = forms.CharField(label="Vindplaats", max_length=500, required=False)
-    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class JudgeForm(forms.Form):
@@ -154,7 +168,9 @@ class LetterForm(forms.Form):
         ],
     )
     format = forms.ChoiceField(
-        label="Formaat", choices=[("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("csv", "CSV")], initial="docx"
+        label="Formaat",
+        choices=[("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("csv", "CSV")],
+        initial="docx",
     )
     letter_date = forms.DateField(label="Briefdatum", widget=DateInput(), required=False)
 

@@ -19,7 +19,15 @@ JUDGEMENT_LABELS = {
     "dubbel": "Dubbel",
     "": "Nog niet beoordeeld",
 }
-INVENTORY_COLUMNS = ("Nr.", "Datum", "Documentnaam", "Beoordeling", "Grond(en)", "Toelichting", "Vindplaats")
+INVENTORY_COLUMNS = (
+    "Nr.",
+    "Datum",
+    "Documentnaam",
+    "Beoordeling",
+    "Grond(en)",
+    "Toelichting",
+    "Vindplaats",
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def natural_key(number: str) -> tuple:
     return (0, int(head), number[len(head) :]) if head else (1, 0, number)
 
 
-def inventory_rows(documents: Sequence["DocumentInfo"]) -> list[InventoryRow]:
+def inventory_rows(documents: Sequence[DocumentInfo]) -> list[InventoryRow]:
     rows = []
     for d in sorted(documents, key=lambda d: natural_key(d.number)):
         note = d.note
@@ -95,6 +103,8 @@ def extra_columns(rows: Sequence[InventoryRow]) -> tuple[str, ...]:
 
 def inventory_summary(rows: Sequence[InventoryRow]) -> dict[str, int]:
     counts = Counter(r.judgement_label for r in rows)
-    result = {label: counts.get(label, 0) for label in JUDGEMENT_LABELS.values() if counts.get(label)}
+    result = {
+        label: counts.get(label, 0) for label in JUDGEMENT_LABELS.values() if counts.get(label)
+    }
     result["Totaal"] = len(rows)
     return result

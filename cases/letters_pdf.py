@@ -27,11 +27,22 @@ def docx_to_pdf(data: bytes, *, timeout: int = 120) -> bytes:
         src = Path(tmp) / "brief.docx"
         src.write_bytes(data)
         result = subprocess.run(
-            [binary, "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf", "--outdir", tmp, str(src)],
+            [
+                binary,
+                "--headless",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
             capture_output=True,
             timeout=timeout,
         )
         out = Path(tmp) / "brief.pdf"
         if result.returncode != 0 or not out.exists():
-            raise PdfUnavailable(f"LibreOffice kon de brief niet omzetten: {result.stderr.decode(errors='replace')[:300]}")
+            raise PdfUnavailable(
+                f"LibreOffice kon de brief niet omzetten: {result.stderr.decode(errors='replace')[:300]}"
+            )
         return out.read_bytes()

@@ -93,7 +93,10 @@ EVENT_TYPES: dict[str, EventType] = {
             "precisering_gevraagd",
         ),
         EventType(
-            "precisering_received", "Precisering ontvangen", ("precisering_gevraagd",), "gepreciseerd"
+            "precisering_received",
+            "Precisering ontvangen",
+            ("precisering_gevraagd",),
+            "gepreciseerd",
         ),
         EventType(
             "not_handled",
@@ -169,9 +172,14 @@ EVENT_TYPES: dict[str, EventType] = {
             "besluit_concept",
         ),
         EventType(
-            "sent_for_signature", "Ter ondertekening aangeboden", ("besluit_concept",), "ter_ondertekening"
+            "sent_for_signature",
+            "Ter ondertekening aangeboden",
+            ("besluit_concept",),
+            "ter_ondertekening",
         ),
-        EventType("decision_signed", "Besluit ondertekend", ("besluit_concept", "ter_ondertekening"), None),
+        EventType(
+            "decision_signed", "Besluit ondertekend", ("besluit_concept", "ter_ondertekening"), None
+        ),
         EventType(
             "decision_sent",
             "Besluit verzonden (bekendmaking)",
@@ -205,12 +213,23 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType(
             "bezwaar_received",
             "Bezwaarschrift ontvangen",
-            ("verzonden", "verstrekking_uitgesteld", "openbaar_gemaakt", "gepubliceerd", "gesloten"),
+            (
+                "verzonden",
+                "verstrekking_uitgesteld",
+                "openbaar_gemaakt",
+                "gepubliceerd",
+                "gesloten",
+            ),
             "bezwaar",
         ),
-        EventType("bezwaar_decided", "Beslissing op bezwaar", ("bezwaar",), "beslissing_op_bezwaar"),
         EventType(
-            "beroep_received", "Beroep ingesteld", ("beslissing_op_bezwaar", "bezwaar") + PRE_DECISION, "beroep"
+            "bezwaar_decided", "Beslissing op bezwaar", ("bezwaar",), "beslissing_op_bezwaar"
+        ),
+        EventType(
+            "beroep_received",
+            "Beroep ingesteld",
+            ("beslissing_op_bezwaar", "bezwaar") + PRE_DECISION,
+            "beroep",
         ),
         EventType("withdrawn", "Verzoek ingetrokken", PRE_DECISION, "ingetrokken"),
         EventType(
@@ -245,9 +264,7 @@ def next_status(current: str, event_type: str) -> str:
     if event.code == "received":
         raise TransitionRefused("Een verzoek wordt maar één keer ontvangen.")
     if current not in event.allowed_from:
-        raise TransitionRefused(
-            f"'{event.label}' kan niet in de status '{status_label(current)}'."
-        )
+        raise TransitionRefused(f"'{event.label}' kan niet in de status '{status_label(current)}'.")
     return event.target or current
 
 

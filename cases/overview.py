@@ -23,7 +23,9 @@ class OverviewRow:
     actions: list[str] = field(default_factory=list)
 
 
-def overview_rows(on: date, *, adviser_id: int | None = None, only_action: bool = False) -> list[OverviewRow]:
+def overview_rows(
+    on: date, *, adviser_id: int | None = None, only_action: bool = False
+) -> list[OverviewRow]:
     qs = (
         Request.objects.filter(status__in=OPEN_STATUSES)
         .select_related("adviser")
@@ -49,13 +51,19 @@ def actions_needed(r: Request, d: deadlines.Deadline, on: date) -> list[str]:
     actions = []
     if "acknowledged" not in types and calendar_nl.working_days_between(r.received_on, on) > 3:
         actions.append("Nog geen ontvangstbevestiging na 3 werkdagen")
-    if d.adjourned_on is None and on <= d.first_term_ends_on and calendar_nl.working_days_between(on, d.first_term_ends_on) <= 5:
+    if (
+        d.adjourned_on is None
+        and on <= d.first_term_ends_on
+        and calendar_nl.working_days_between(on, d.first_term_ends_on) <= 5
+    ):
         actions.append(
             f"Verdagen of beslissen vóór {deadlines.format_date_nl(d.first_term_ends_on)} (einde eerste termijn)"
         )
     for e in events:
         if e.type == "suspension" and e.until and on <= e.until <= on + timedelta(days=3):
-            actions.append(f"Opschorting eindigt {deadlines.format_date_nl(e.until)}: verzoeker nieuwe datum melden")
+            actions.append(
+                f"Opschorting eindigt {deadlines.format_date_nl(e.until)}: verzoeker nieuwe datum melden"
+            )
     if d.due_on < on:
         actions.append(f"Te laat: termijn verstreek op {deadlines.format_date_nl(d.due_on)}")
     for e in events:
@@ -75,24 +83,35 @@ def workload() -> list[dict]:
         User.objects.filter(groups__name__in=["adviseur", "coordinator"], is_active=True)
         .distinct()
         .annotate(
-            open_cases=Count("assigned_requests", filter=Q(assigned_requests__status__in=OPEN_STATUSES), distinct=True),
+            open_cases=Count(
+                "assigned_requests",
+                filter=Q(assigned_requests__status__in=OPEN_STATUSES),
+                distinct=True,
+            ),
         )
         .order_by("first_name", "username")
     )
     result = []
     for u in users:
         pages = (
-            Request.objects.filter(adviser=u, status__in=OPEN_STATUSES)
-            .aggregate(p=Sum("documents__page_count", filter=Q(documents__judgement="")))["p"]
+            Request.objects.filter(adviser=u, status__in=OPEN_STATUSES).aggregate(
+                p=Sum("documents__page_count", filter=Q(documents__judgement=""))
+            )["p"]
             or 0
         )
-        overdue = Request.objects.filter(adviser=u, status__in=OPEN_STATUSES, due_on__lt=date.today()).count()
-        result.append({"user": u, "open_cases": u.open_cases, "pages_to_assess": pages, "overdue": overdue})
+        overdue = Request.objects.filter(
+            adviser=u, status__in=OPEN_STATUSES, due_on__lt=date.today()
+        ).count()
+        result.append(
+            {"user": u, "open_cases": u.open_cases, "pages_to_assess": pages, "overdue": overdue}
+        )
     return result
 
 
 def case_facts(requests=None) -> list[CaseFacts]:
-    qs = (requests if requests is not None else Request.objects.all()).prefetch_related("events", "documents")
+    qs = (requests if requests is not None else Request.objects.all()).prefetch_related(
+        "events", "documents"
+    )
     facts = []
     for r in qs:
         d = request_deadline(r)

@@ -14,7 +14,9 @@ CASE_PERMS = ("cases.view_request", "cases.change_request")
 
 
 def _active(user) -> bool:
-    return bool(user and not isinstance(user, AnonymousUser) and user.is_authenticated and user.is_active)
+    return bool(
+        user and not isinstance(user, AnonymousUser) and user.is_authenticated and user.is_active
+    )
 
 
 def is_coordinator(user) -> bool:

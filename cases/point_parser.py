@@ -75,7 +75,11 @@ def parse_points(text: str) -> list[ParsedPoint]:
             blank_since = True
             continue
         if pending_bare:
-            target = pending_bare.pop(0) if blank_since or not points[pending_bare[0]][1] else pending_bare[0]
+            target = (
+                pending_bare.pop(0)
+                if blank_since or not points[pending_bare[0]][1]
+                else pending_bare[0]
+            )
             points[target][1].append(line.strip())
             blank_since = False
             continue
@@ -104,7 +108,17 @@ def parse_points(text: str) -> list[ParsedPoint]:
     return result
 
 
-_CLOSINGS = ("graag", "ik ontvang", "bij voorbaat", "met vriendelijke", "hoogachtend", "dank", "alvast", "ik verneem", "mocht")
+_CLOSINGS = (
+    "graag",
+    "ik ontvang",
+    "bij voorbaat",
+    "met vriendelijke",
+    "hoogachtend",
+    "dank",
+    "alvast",
+    "ik verneem",
+    "mocht",
+)
 
 
 def _closing(line: str) -> bool:

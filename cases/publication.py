@@ -53,7 +53,9 @@ def validate(pub: Publication) -> list[str]:
     """Required DiWoo fields (domain.md §6); Dutch messages, empty when valid."""
     problems = []
     if not pub.publisher_uri.startswith("https://identifier.overheid.nl/tooi/id/"):
-        problems.append("De TOOI-URI van de organisatie ontbreekt of is ongeldig (beheer: organisatie).")
+        problems.append(
+            "De TOOI-URI van de organisatie ontbreekt of is ongeldig (beheer: organisatie)."
+        )
     if not pub.publisher_name.strip():
         problems.append("De naam van de publicerende organisatie ontbreekt.")
     if not pub.items:
@@ -70,7 +72,9 @@ def validate(pub: Publication) -> list[str]:
             if action not in HANDELING:
                 problems.append(f"{item.key}: onbekende documenthandeling '{action}'.")
         if item.part_of and item.part_of not in keys:
-            problems.append(f"{item.key}: hoort bij '{item.part_of}', dat niet in de publicatie zit.")
+            problems.append(
+                f"{item.key}: hoort bij '{item.part_of}', dat niet in de publicatie zit."
+            )
     return problems
 
 
@@ -92,8 +96,16 @@ def build_sitemap(pub: Publication) -> bytes:
         ET.SubElement(titles, _d("officieleTitel")).text = item.title
         if item.created_on:
             ET.SubElement(doc, _d("creatiedatum")).text = item.created_on.isoformat()
-        ET.SubElement(doc, _d("language"), resource="http://publications.europa.eu/resource/authority/language/NLD").text = "Nederlands"
-        ET.SubElement(doc, _d("format"), resource=f"http://publications.europa.eu/resource/authority/file-type/{'PDF' if 'pdf' in item.file_format else 'XLSX' if 'sheet' in item.file_format else 'DOCX'}").text = item.file_format
+        ET.SubElement(
+            doc,
+            _d("language"),
+            resource="http://publications.europa.eu/resource/authority/language/NLD",
+        ).text = "Nederlands"
+        ET.SubElement(
+            doc,
+            _d("format"),
+            resource=f"http://publications.europa.eu/resource/authority/file-type/{'PDF' if 'pdf' in item.file_format else 'XLSX' if 'sheet' in item.file_format else 'DOCX'}",
+        ).text = item.file_format
         cls = ET.SubElement(doc, _d("classificatiecollectie"))
         cats = ET.SubElement(cls, _d("informatiecategorieen"))
         uri, label = CATEGORY_WOO_VERZOEKEN

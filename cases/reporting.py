@@ -86,11 +86,17 @@ class PeriodFigures:
 
     @property
     def mean_days_without_suspension(self) -> float | None:
-        return statistics.fmean(self.days_without_suspension) if self.days_without_suspension else None
+        return (
+            statistics.fmean(self.days_without_suspension) if self.days_without_suspension else None
+        )
 
     @property
     def median_days_without_suspension(self) -> float | None:
-        return statistics.median(self.days_without_suspension) if self.days_without_suspension else None
+        return (
+            statistics.median(self.days_without_suspension)
+            if self.days_without_suspension
+            else None
+        )
 
 
 def timeliness(facts: Iterable[CaseFacts], *, by: str = "year") -> list[PeriodFigures]:

@@ -28,7 +28,9 @@ def refresh_open_deadlines_task() -> int:
     return count
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
+@shared_task(
+    acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
+)
 def notify_requester_task(event_id: int) -> bool:
     """E-mail the requester about a step that matters (verdaagd, opgeschort, besluit verzonden)."""
     from cases.services.portal import requester_notify

@@ -27,9 +27,25 @@ urlpatterns = [
     path("verzoeken/<int:pk>/antwoorden/nieuw/", points.answer_save, name="answer_create"),
     path("verzoeken/<int:pk>/antwoorden/<int:answer_id>/", points.answer_save, name="answer_edit"),
     path("verzoeken/<int:pk>/documenten/nieuw/", documents.document_add, name="document_add"),
-    path("verzoeken/<int:pk>/documenten/beoordelen/", documents.documents_judge, name="documents_judge"),
-    path("verzoeken/<int:pk>/motivering/<str:code>/", documents.motivation_save, name="motivation_save"),
+    path(
+        "verzoeken/<int:pk>/documenten/beoordelen/",
+        documents.documents_judge,
+        name="documents_judge",
+    ),
+    path(
+        "verzoeken/<int:pk>/motivering/<str:code>/",
+        documents.motivation_save,
+        name="motivation_save",
+    ),
     path("verzoeken/<int:pk>/brieven/nieuw/", letters.letter_generate, name="letter_generate"),
-    path("verzoeken/<int:pk>/brieven/<int:letter_id>/", letters.letter_download, name="letter_download"),
-    path("verzoeken/<int:pk>/brieven/<int:letter_id>/verzonden/", letters.letter_sent, name="letter_sent"),
+    path(
+        "verzoeken/<int:pk>/brieven/<int:letter_id>/",
+        letters.letter_download,
+        name="letter_download",
+    ),
+    path(
+        "verzoeken/<int:pk>/brieven/<int:letter_id>/verzonden/",
+        letters.letter_sent,
+        name="letter_sent",
+    ),
 ]

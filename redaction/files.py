@@ -18,7 +18,9 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            result.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
+            result.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            )
         elif p.exists():
             result.append(p)
         else:
@@ -30,7 +32,9 @@ def load_pdf(path: Path) -> bytes:
     return to_pdf(path.read_bytes(), path.name)
 
 
-def suggest_for_files(paths: list[Path], config: detect.DetectionConfig) -> dict[Path, tuple[bytes, list[PageText], list[Suggestion]]]:
+def suggest_for_files(
+    paths: list[Path], config: detect.DetectionConfig
+) -> dict[Path, tuple[bytes, list[PageText], list[Suggestion]]]:
     """Detection across all given files at once, so a name found in one is found in all."""
     loaded: dict[Path, tuple[bytes, list[PageText]]] = {}
     for path in paths:
@@ -41,6 +45,10 @@ def suggest_for_files(paths: list[Path], config: detect.DetectionConfig) -> dict
 
 
 def redact_all(pdf: bytes, suggestions: list[Suggestion]) -> tuple[bytes, object]:
-    boxes = [RedactionBox(page=s.page, rect=b, ground=s.ground, text=s.text) for s in suggestions for b in s.boxes]
+    boxes = [
+        RedactionBox(page=s.page, rect=b, ground=s.ground, text=s.text)
+        for s in suggestions
+        for b in s.boxes
+    ]
     secrets = sorted({s.text for s in suggestions if s.text})
     return redact_and_verify(pdf, boxes, secrets=secrets)

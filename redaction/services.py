@@ -52,7 +52,12 @@ def expand_uploads(files: Iterable[Upload]) -> list[Upload]:
                     total = 0
                     for info in zf.infolist():
                         base = info.filename.rsplit("/", 1)[-1]
-                        if info.is_dir() or not base or base.startswith(".") or "__MACOSX" in info.filename:
+                        if (
+                            info.is_dir()
+                            or not base
+                            or base.startswith(".")
+                            or "__MACOSX" in info.filename
+                        ):
                             continue
                         total += info.file_size
                         if info.file_size > max_upload_bytes() or total > 20 * max_upload_bytes():
@@ -89,12 +94,12 @@ def documents_upload(*, request: Request, files: Sequence[Upload], by=None) -> l
         )
         if f.size_bytes > max_upload_bytes():
             document.processing = "niet_verwerkbaar"
-            document.processing_error = (
-                f"Het bestand is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB en is niet verwerkt."
-            )
+            document.processing_error = f"Het bestand is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB en is niet verwerkt."
             document.save()
             created.append(document)
-            audit(request=request, actor=by, action="document_uploaded", obj=document, too_large=True)
+            audit(
+                request=request, actor=by, action="document_uploaded", obj=document, too_large=True
+            )
             continue
         stored = stored_file_put(f.data)
         document.original = stored
@@ -150,25 +155,39 @@ def _pages_of(document: Document, progress=None) -> list[PageText]:
 
 def document_analyse(*, document_id: int) -> Document:
     """Convert to PDF, extract text (OCR where needed) and store suggestions; idempotent."""
-    document = Document.objects.select_related("request__organisation", "original").get(pk=document_id)
+    document = Document.objects.select_related("request__organisation", "original").get(
+        pk=document_id
+    )
     if document.original is None:
         return document
     try:
         if document.pdf is None:
-            pdf = to_pdf(document.original.read(), document.original_name or "bestand", max_bytes=max_upload_bytes())
+            pdf = to_pdf(
+                document.original.read(),
+                document.original_name or "bestand",
+                max_bytes=max_upload_bytes(),
+            )
             document.pdf = stored_file_put(pdf)
         pdf_bytes = document.pdf.read()
 
         def progress(done: int, total: int) -> None:
             if done == total or done % 5 == 0:
-                Document.objects.filter(pk=document.pk).update(progress_done=done, progress_total=total)
+                Document.objects.filter(pk=document.pk).update(
+                    progress_done=done, progress_total=total
+                )
 
         pages = extract_pages(pdf_bytes, progress=progress)
     except UnprocessableDocument as exc:
         document.processing = "niet_verwerkbaar"
         document.processing_error = str(exc)
         document.save(update_fields=["processing", "processing_error", "pdf"])
-        audit(request=document.request, actor=None, action="document_unprocessable", obj=document, reason=exc.reason)
+        audit(
+            request=document.request,
+            actor=None,
+            action="document_unprocessable",
+            obj=document,
+            reason=exc.reason,
+        )
         return document
     document.page_count = len(pages)
     document.progress_done = document.progress_total = len(pages)
@@ -200,12 +219,16 @@ def suggest_for_case(*, request: Request, fresh: dict[int, list[PageText]] | Non
     config = detection_config(request)
     # Names accepted by a person anywhere in the case are searched for everywhere too.
     accepted_names = set(
-        Redaction.objects.filter(document__request=request, decision="accepted", category="person")
-        .values_list("text", flat=True)
+        Redaction.objects.filter(
+            document__request=request, decision="accepted", category="person"
+        ).values_list("text", flat=True)
     )
     if accepted_names:
         config = detect.DetectionConfig(
-            **{**config.__dict__, "always_redact": tuple(set(config.always_redact) | accepted_names)}
+            **{
+                **config.__dict__,
+                "always_redact": tuple(set(config.always_redact) | accepted_names),
+            }
         )
     found = detect.detect_case(texts, config)
     created = 0
@@ -246,7 +269,9 @@ def _check_ground(request: Request, ground: str) -> str:
 
 
 @transaction.atomic
-def redaction_decide(*, redaction: Redaction, decision: str, by=None, ground: str | None = None) -> Redaction:
+def redaction_decide(
+    *, redaction: Redaction, decision: str, by=None, ground: str | None = None
+) -> Redaction:
     if decision not in ("accepted", "rejected", "open"):
         raise ValidationError({"decision": "Kies accepteren of afwijzen."})
     document = redaction.document
@@ -274,12 +299,19 @@ def redaction_decide(*, redaction: Redaction, decision: str, by=None, ground: st
 
 @transaction.atomic
 def redactions_decide_matching(
-    *, request: Request, decision: str, by=None, text: str | None = None, category: str | None = None
+    *,
+    request: Request,
+    decision: str,
+    by=None,
+    text: str | None = None,
+    category: str | None = None,
 ) -> int:
     """'Alle voorkomens': decide every open or decided suggestion with this text or category, case-wide."""
     if decision not in ("accepted", "rejected"):
         raise ValidationError({"decision": "Kies accepteren of afwijzen."})
-    qs = Redaction.objects.filter(document__request=request).exclude(document__redaction_status="bezig")
+    qs = Redaction.objects.filter(document__request=request).exclude(
+        document__redaction_status="bezig"
+    )
     if text:
         qs = qs.filter(text__iexact=text.strip())
     elif category:
@@ -287,7 +319,9 @@ def redactions_decide_matching(
     else:
         raise ValidationError("Kies een tekst of een categorie.")
     count = qs.update(
-        decision=decision, decided_by=by if getattr(by, "pk", None) else None, decided_at=timezone.now()
+        decision=decision,
+        decided_by=by if getattr(by, "pk", None) else None,
+        decided_at=timezone.now(),
     )
     audit(
         request=request,
@@ -325,7 +359,9 @@ def redaction_add_manual(
         decided_by=by if getattr(by, "pk", None) else None,
         decided_at=timezone.now(),
     )
-    audit(request=document.request, actor=by, action="redaction_drawn", obj=redaction, page=page + 1)
+    audit(
+        request=document.request, actor=by, action="redaction_drawn", obj=redaction, page=page + 1
+    )
     return redaction
 
 
@@ -367,7 +403,12 @@ def document_apply(*, document_id: int, by=None) -> Document:
     # A box's text is verified document-wide only when every occurrence was accepted; otherwise
     # the verifier still proves that nothing is left inside the box itself.
     boxes = [
-        RedactionBox(page=r.page, rect=tuple(box), ground=r.ground, text=r.text if r.text in secret_set else "")
+        RedactionBox(
+            page=r.page,
+            rect=tuple(box),
+            ground=r.ground,
+            text=r.text if r.text in secret_set else "",
+        )
         for r in accepted
         for box in r.boxes
     ]
@@ -375,8 +416,16 @@ def document_apply(*, document_id: int, by=None) -> Document:
     try:
         output, log = redact_and_verify(document.pdf.read(), boxes, secrets=secrets)
     except (RedactionVerificationError, UnprocessableDocument) as exc:
-        Document.objects.filter(pk=document.pk).update(redaction_status="mislukt", redaction_error=str(exc))
-        audit(request=document.request, actor=by, action="redaction_failed", obj=document, error=str(exc)[:500])
+        Document.objects.filter(pk=document.pk).update(
+            redaction_status="mislukt", redaction_error=str(exc)
+        )
+        audit(
+            request=document.request,
+            actor=by,
+            action="redaction_failed",
+            obj=document,
+            error=str(exc)[:500],
+        )
         document.refresh_from_db()
         return document
     stored = stored_file_put(output)
@@ -392,7 +441,9 @@ def document_apply(*, document_id: int, by=None) -> Document:
         "removed": log.removed,
         "applied_at": timezone.now().isoformat(),
     }
-    document.save(update_fields=["redacted", "redaction_status", "redaction_error", "redaction_log"])
+    document.save(
+        update_fields=["redacted", "redaction_status", "redaction_error", "redaction_log"]
+    )
     audit(
         request=document.request,
         actor=by,

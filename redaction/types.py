@@ -47,7 +47,9 @@ class RedactionBox:
     page: int
     rect: Box
     ground: str  # the label printed in the box
-    text: str = ""  # the text meant to disappear (used by verification); may be empty for drawn boxes
+    text: str = (
+        ""  # the text meant to disappear (used by verification); may be empty for drawn boxes
+    )
 
 
 @dataclass
@@ -57,5 +59,9 @@ class RedactionLog:
     boxes_applied: int = 0
     grounds: dict[str, int] = field(default_factory=dict)  # ground -> count
     pages_by_ground: dict[str, list[int]] = field(default_factory=dict)  # ground -> 1-based pages
-    labels_too_small: list[int] = field(default_factory=list)  # 1-based pages where a label did not fit
-    removed: list[str] = field(default_factory=list)  # what else was stripped: "metadata", "xmp", ...
+    labels_too_small: list[int] = field(
+        default_factory=list
+    )  # 1-based pages where a label did not fit
+    removed: list[str] = field(
+        default_factory=list
+    )  # what else was stripped: "metadata", "xmp", ...

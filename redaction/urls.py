@@ -11,7 +11,11 @@ urlpatterns = [
     path("verzoeken/<int:pk>/documenten/", views.document_rows, name="document_rows"),
     path("verzoeken/<int:pk>/alle-voorkomens/", views.decide_all, name="decide_all"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/", views.review, name="review"),
-    path("verzoeken/<int:pk>/documenten/<int:doc_id>/pagina/<int:page>.png", views.page_image, name="page_image"),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/pagina/<int:page>.png",
+        views.page_image,
+        name="page_image",
+    ),
     path(
         "verzoeken/<int:pk>/documenten/<int:doc_id>/gelakt/<int:page>.png",
         views.redacted_page_image,
@@ -22,5 +26,9 @@ urlpatterns = [
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/lakken/", views.apply, name="apply"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/status/", views.status, name="status"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/download/", views.download, name="download"),
-    path("verzoeken/<int:pk>/documenten/<int:doc_id>/gronden/", views.adopt_grounds, name="adopt_grounds"),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/gronden/",
+        views.adopt_grounds,
+        name="adopt_grounds",
+    ),
 ]

@@ -79,7 +79,9 @@ def document_rows(request, pk: int):
 
 def _rows(request, case):
     documents = list(case.documents.select_related("duplicate_of").order_by("sort_key"))
-    running = any(d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents)
+    running = any(
+        d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
+    )
     return render(
         request,
         "redaction/_document_rows.html",
@@ -109,7 +111,9 @@ def review(request, pk: int, doc_id: int):
             "data": {
                 "redactions": [redaction_as_dict(r) for r in redactions],
                 "pages": [{"width": w, "height": h} for w, h in sizes],
-                "grounds": [{"code": g.code, "label": g.label} for g in catalogue.grounds_for(case.regime)],
+                "grounds": [
+                    {"code": g.code, "label": g.label} for g in catalogue.grounds_for(case.regime)
+                ],
                 "categories": dict(detect.CATEGORIES) | {"manual": "Handmatig"},
                 "default_ground": detect_default_ground(case.regime),
                 "urls": {
@@ -253,12 +257,17 @@ def apply(request, pk: int, doc_id: int):
     open_left = document.redactions.filter(decision="open").count()
     if open_left and not _body(request).get("force"):
         return JsonResponse(
-            {"ok": False, "error": f"Er staan nog {open_left} voorstel(len) open. Beslis eerst over alle voorstellen."},
+            {
+                "ok": False,
+                "error": f"Er staan nog {open_left} voorstel(len) open. Beslis eerst over alle voorstellen.",
+            },
             status=400,
         )
     from redaction.tasks import apply_redactions_task
 
-    type(document).objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
+    type(document).objects.filter(pk=document.pk).update(
+        redaction_status="bezig", redaction_error=""
+    )
     transaction.on_commit(lambda: apply_redactions_task.delay(document.pk, request.user.pk))
     return JsonResponse({"ok": True, "status": "bezig"})
 
@@ -276,7 +285,9 @@ def status(request, pk: int, doc_id: int):
             "redaction_status": document.redaction_status,
             "redaction_error": document.redaction_error,
             "page_count": document.page_count,
-            "download": reverse("redaction:download", args=[pk, doc_id]) if document.redacted_id else None,
+            "download": reverse("redaction:download", args=[pk, doc_id])
+            if document.redacted_id
+            else None,
             "log": document.redaction_log,
         }
     )
@@ -289,7 +300,12 @@ def download(request, pk: int, doc_id: int):
     if document.redacted is None:
         raise Http404("Dit document is nog niet gelakt.")
     name = f"{case.reference}-{document.number}-gelakt.pdf"
-    return FileResponse(document.redacted.content.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
+    return FileResponse(
+        document.redacted.content.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type="application/pdf",
+    )
 
 
 @login_required
@@ -301,5 +317,8 @@ def adopt_grounds(request, pk: int, doc_id: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"Beoordeling van document {document.number} overgenomen uit de lakverantwoording.")
+        messages.success(
+            request,
+            f"Beoordeling van document {document.number} overgenomen uit de lakverantwoording.",
+        )
     return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")

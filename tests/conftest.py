@@ -51,8 +51,16 @@ def _user(username: str, group: str | None, **extra) -> User:
 
 @pytest.fixture
 def adviser(db, organisation) -> User:
-    user = _user("adviseur1", "adviseur", first_name="Sanne", last_name="Bakker", email="s.bakker@teststad.example")
-    StaffProfile.objects.create(user=user, organisation=organisation, function="juridisch adviseur", phone="030-1234567")
+    user = _user(
+        "adviseur1",
+        "adviseur",
+        first_name="Sanne",
+        last_name="Bakker",
+        email="s.bakker@teststad.example",
+    )
+    StaffProfile.objects.create(
+        user=user, organisation=organisation, function="juridisch adviseur", phone="030-1234567"
+    )
     return user
 
 
@@ -100,8 +108,10 @@ def _on_commit_runs_in_tests(request, monkeypatch):
     (tests that use transactional_db or the live server see the real behaviour)."""
     names = request.fixturenames
     marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in names or "live_server" in names or (
-        marker is not None and marker.kwargs.get("transaction")
+    transactional = (
+        "transactional_db" in names
+        or "live_server" in names
+        or (marker is not None and marker.kwargs.get("transaction"))
     )
     if not transactional:
         from django.db import transaction

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def celery_worker_process(transactional_db, tmp_path):
     redis_url = os.environ.get("WOBDESK_TEST_REDIS_URL", "")
     require(bool(redis_url), "WOBDESK_TEST_REDIS_URL not set (no Redis)")
-    require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
+    require(
+        connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL"
+    )
     settings_dict = connection.settings_dict
     db_url = (
         f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
@@ -39,9 +40,25 @@ def celery_worker_process(transactional_db, tmp_path):
         EMAIL_FILE_PATH=str(tmp_path / "mail"),
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "wobdesk", "worker", "-Q", "default,redaction",
-         "--pool", "solo", "--concurrency", "1", "-l", "warning", "--without-heartbeat",
-         "--without-gossip", "--without-mingle"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "wobdesk",
+            "worker",
+            "-Q",
+            "default,redaction",
+            "--pool",
+            "solo",
+            "--concurrency",
+            "1",
+            "-l",
+            "warning",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -81,7 +98,9 @@ def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
 
 
 @pytest.mark.celery_worker
-def test_worker_sends_reminders_once_per_day(celery_worker_process, make_case, adviser, coordinator):
+def test_worker_sends_reminders_once_per_day(
+    celery_worker_process, make_case, adviser, coordinator
+):
     from cases.models import Reminder
     from cases.services.requests import request_transition
 
@@ -92,9 +111,13 @@ def test_worker_sends_reminders_once_per_day(celery_worker_process, make_case, a
     soon = make_case(subject="bijna verlopen")
     # overdue on 2026-04-01: received 2026-02-02 -> due 2026-03-02
     late = make_case(subject="te laat", received_on=date(2026, 2, 2))
-    request_transition(request=late, type="acknowledged", on=date(2026, 2, 3), today_=date(2026, 4, 1))
+    request_transition(
+        request=late, type="acknowledged", on=date(2026, 2, 3), today_=date(2026, 4, 1)
+    )
     for _ in range(2):  # the second run the same day must send nothing
-        result = client.send_task("cases.tasks.send_deadline_reminders_task", args=["2026-04-01"], queue="default")
+        result = client.send_task(
+            "cases.tasks.send_deadline_reminders_task", args=["2026-04-01"], queue="default"
+        )
         result.get(timeout=60)
     digest = Reminder.objects.get(recipient=adviser, kind="adviser_digest")
     assert digest.cases == [soon.reference]

@@ -41,7 +41,11 @@ def demo_cases(today: date) -> list[dict]:
             "_adviser": "jurist",
             "regime": "wob",
             "received_on": "2021-12-20",
-            "requester": {"name": "L. de Wit", "salutation": "mevrouw", "email": "l.dewit@example.org"},
+            "requester": {
+                "name": "L. de Wit",
+                "salutation": "mevrouw",
+                "email": "l.dewit@example.org",
+            },
             "subject": "het gebruik van gezichtsherkenningstechnologie door de politie",
             "request_text": (
                 "Met een beroep op de Wet openbaarheid van bestuur verzoek ik u de volgende documenten "
@@ -61,11 +65,18 @@ def demo_cases(today: date) -> list[dict]:
                     "note": "Omvang en complexiteit van de uitvraag bij de portefeuillehouders.",
                 },
                 {"type": "assessment_started", "on": "2022-01-20"},
-                {"type": "decision_sent", "on": "2022-02-21", "note": "Besluit verzonden (aangetekend)."},
+                {
+                    "type": "decision_sent",
+                    "on": "2022-02-21",
+                    "note": "Besluit verzonden (aangetekend).",
+                },
             ],
             "answers": [
                 {"points": [1], "text": "Het aangetroffen document is deels openbaar gemaakt."},
-                {"points": [2, 3], "text": "Er zijn geen verzoeken gedaan aan de portefeuillehouders om nieuwe toepassingen te toetsen; documenten hierover zijn niet aangetroffen."},
+                {
+                    "points": [2, 3],
+                    "text": "Er zijn geen verzoeken gedaan aan de portefeuillehouders om nieuwe toepassingen te toetsen; documenten hierover zijn niet aangetroffen.",
+                },
             ],
             "documents": [
                 {
@@ -101,17 +112,39 @@ def demo_cases(today: date) -> list[dict]:
             ),
             "events": [
                 {"type": "acknowledged", "on": d(33)},
-                {"type": "adjourned", "on": d(20), "note": "De omvang van de zoekslag vraagt meer tijd."},
+                {
+                    "type": "adjourned",
+                    "on": d(20),
+                    "note": "De omvang van de zoekslag vraagt meer tijd.",
+                },
                 {"type": "assessment_started", "on": d(10)},
             ],
             "answers": [
-                {"points": [3], "text": "CAS is binnen de politie zelf ontwikkeld; er zijn geen aanbestedingsdocumenten."},
-                {"points": [4, 5], "text": "Er is geen sprake van proefprogramma's of gegevensdeling met derden."},
+                {
+                    "points": [3],
+                    "text": "CAS is binnen de politie zelf ontwikkeld; er zijn geen aanbestedingsdocumenten.",
+                },
+                {
+                    "points": [4, 5],
+                    "text": "Er is geen sprake van proefprogramma's of gegevensdeling met derden.",
+                },
             ],
             "documents": [
-                {"number": "1", "title": "Datadictionary CAS", "date": "2019-03-01", "judgement": "deels_openbaar", "grounds": ["5.1.2e", "5.1.2i"]},
+                {
+                    "number": "1",
+                    "title": "Datadictionary CAS",
+                    "date": "2019-03-01",
+                    "judgement": "deels_openbaar",
+                    "grounds": ["5.1.2e", "5.1.2i"],
+                },
                 {"number": "2", "title": "DPIA CAS", "date": "2020-06-15"},
-                {"number": "3", "title": "Kamerbrief kwaliteitskader big data", "date": "2020-05-29", "judgement": "reeds_openbaar", "location": "https://www.rijksoverheid.nl/documenten/rapporten/2020/05/29/kwaliteitskader-big-data"},
+                {
+                    "number": "3",
+                    "title": "Kamerbrief kwaliteitskader big data",
+                    "date": "2020-05-29",
+                    "judgement": "reeds_openbaar",
+                    "location": "https://www.rijksoverheid.nl/documenten/rapporten/2020/05/29/kwaliteitskader-big-data",
+                },
             ],
         },
         {
@@ -119,7 +152,11 @@ def demo_cases(today: date) -> list[dict]:
             "_adviser": "jurist2",
             "received_on": d(2),
             "channel": "webformulier",
-            "requester": {"name": "Fatima El Amrani", "salutation": "mevrouw", "email": "f.elamrani@example.com"},
+            "requester": {
+                "name": "Fatima El Amrani",
+                "salutation": "mevrouw",
+                "email": "f.elamrani@example.com",
+            },
             "subject": "de inzet van sensing in Roermond",
             "request_text": (
                 "Graag ontvang ik:\n"
@@ -133,19 +170,45 @@ def demo_cases(today: date) -> list[dict]:
             # A Woo case suspended for a zienswijze, overdue.
             "_adviser": "jurist2",
             "received_on": d(70),
-            "requester": {"name": "Redactie Nieuwsuur", "salutation": "", "email": "redactie@example.tv"},
+            "requester": {
+                "name": "Redactie Nieuwsuur",
+                "salutation": "",
+                "email": "redactie@example.tv",
+            },
             "subject": "afspraken met leveranciers van bodycams",
             "request_text": "Ik verzoek om alle contracten en correspondentie met leveranciers van bodycams sinds 2022.",
             "events": [
                 {"type": "acknowledged", "on": d(66)},
                 {"type": "adjourned", "on": d(45), "note": "Zienswijzen van derden nodig; omvang."},
-                {"type": "zienswijze_asked", "on": d(30), "note": "Zienswijze gevraagd aan leverancier."},
-                {"type": "suspension", "on": d(29), "until": d(16), "note": "Zienswijze leverancier", "reason": "zienswijze"},
+                {
+                    "type": "zienswijze_asked",
+                    "on": d(30),
+                    "note": "Zienswijze gevraagd aan leverancier.",
+                },
+                {
+                    "type": "suspension",
+                    "on": d(29),
+                    "until": d(16),
+                    "note": "Zienswijze leverancier",
+                    "reason": "zienswijze",
+                },
                 {"type": "zienswijze_received", "on": d(16)},
             ],
             "documents": [
-                {"number": "1", "title": "Raamovereenkomst bodycams", "date": "2022-09-01", "judgement": "deels_openbaar", "grounds": ["5.1.2f"]},
-                {"number": "2", "title": "E-mail leverancier over levering", "date": "2023-02-11", "judgement": "deels_openbaar", "grounds": ["5.1.2e"]},
+                {
+                    "number": "1",
+                    "title": "Raamovereenkomst bodycams",
+                    "date": "2022-09-01",
+                    "judgement": "deels_openbaar",
+                    "grounds": ["5.1.2f"],
+                },
+                {
+                    "number": "2",
+                    "title": "E-mail leverancier over levering",
+                    "date": "2023-02-11",
+                    "judgement": "deels_openbaar",
+                    "grounds": ["5.1.2e"],
+                },
             ],
         },
     ]

@@ -9,4 +9,11 @@ from cases.letters.render import (
     surname,
 )
 
-__all__ = ["LETTER_KINDS", "LetterError", "render_inventory", "render_letter", "salutation", "surname"]
+__all__ = [
+    "LETTER_KINDS",
+    "LetterError",
+    "render_inventory",
+    "render_letter",
+    "salutation",
+    "surname",
+]

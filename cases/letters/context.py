@@ -13,8 +13,12 @@ class OrganisationInfo:
     postal_address: str = ""  # multi-line
     bezwaar_addressee: str = ""  # "de korpschef van politie"
     bezwaar_address: str = ""  # multi-line
-    signature_lines: tuple[str, ...] = ()  # ("de korpschef van politie,", "namens deze,", "", "mr. A. Jansen", "hoofd Juridische Zaken")
-    contact_line: str = ""  # "Heeft u vragen? Neem contact op met ... onder vermelding van het kenmerk."
+    signature_lines: tuple[
+        str, ...
+    ] = ()  # ("de korpschef van politie,", "namens deze,", "", "mr. A. Jansen", "hoofd Juridische Zaken")
+    contact_line: str = (
+        ""  # "Heeft u vragen? Neem contact op met ... onder vermelding van het kenmerk."
+    )
     website: str = ""
 
 
@@ -53,7 +57,9 @@ class DocumentInfo:
     number: str
     title: str
     date: date | None
-    judgement: str  # "openbaar" | "deels_openbaar" | "niet_openbaar" | "reeds_openbaar" | "dubbel" | ""
+    judgement: (
+        str  # "openbaar" | "deels_openbaar" | "niet_openbaar" | "reeds_openbaar" | "dubbel" | ""
+    )
     grounds: tuple[str, ...] = ()
     location: str = ""  # vindplaats for reeds openbaar
     note: str = ""

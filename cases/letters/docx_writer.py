@@ -61,7 +61,9 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def add_letterhead(doc, *, address_lines: Sequence[str], colofon: Sequence[tuple[str, str]], organisation: str) -> None:
+def add_letterhead(
+    doc, *, address_lines: Sequence[str], colofon: Sequence[tuple[str, str]], organisation: str
+) -> None:
     """Addressee top-left, colofon right (as in the seeds), in a borderless two-column table."""
     head = doc.add_paragraph()
     run = head.add_run(organisation)
@@ -136,7 +138,9 @@ def _cell_xml(text: str) -> OxmlElement:
     return tc
 
 
-def add_table(doc, header: Sequence[str], rows: Sequence[Sequence], widths_cm: Sequence[float] | None = None) -> None:
+def add_table(
+    doc, header: Sequence[str], rows: Sequence[Sequence], widths_cm: Sequence[float] | None = None
+) -> None:
     """A bordered table with a repeating bold header; rows are appended as prepared XML (10,000
     rows in well under a second, where python-docx's add_row would take minutes)."""
     table = doc.add_table(rows=1, cols=len(header))
@@ -187,4 +191,12 @@ def to_bytes(doc) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["add_footer", "add_letterhead", "add_table", "format_date_nl", "new_document", "to_bytes", "write_blocks"]
+__all__ = [
+    "add_footer",
+    "add_letterhead",
+    "add_table",
+    "format_date_nl",
+    "new_document",
+    "to_bytes",
+    "write_blocks",
+]

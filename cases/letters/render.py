@@ -39,7 +39,30 @@ class LetterError(ValueError):
 
 
 _TUSSENVOEGSELS = {
-    "van", "de", "der", "den", "het", "ten", "ter", "te", "in", "op", "'t", "el", "al", "la", "le", "du", "da", "dos", "del", "von", "zu", "bin", "ben", "ait",
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "ten",
+    "ter",
+    "te",
+    "in",
+    "op",
+    "'t",
+    "el",
+    "al",
+    "la",
+    "le",
+    "du",
+    "da",
+    "dos",
+    "del",
+    "von",
+    "zu",
+    "bin",
+    "ben",
+    "ait",
 }
 
 
@@ -62,7 +85,10 @@ def surname(full_name: str) -> str:
             break
     parts = tokens[start:]
     if parts[0].lower() in _TUSSENVOEGSELS:
-        parts = [parts[0].capitalize(), *[p if p.lower() not in _TUSSENVOEGSELS else p.lower() for p in parts[1:]]]
+        parts = [
+            parts[0].capitalize(),
+            *[p if p.lower() not in _TUSSENVOEGSELS else p.lower() for p in parts[1:]],
+        ]
     return " ".join(parts)
 
 
@@ -73,7 +99,11 @@ def salutation(requester: RequesterInfo) -> str:
 
 
 def _law(regime: str) -> tuple[str, str]:
-    return ("Woo", "Wet open overheid (Woo)") if regime == "woo" else ("Wob", "Wet openbaarheid van bestuur (Wob)")
+    return (
+        ("Woo", "Wet open overheid (Woo)")
+        if regime == "woo"
+        else ("Wob", "Wet openbaarheid van bestuur (Wob)")
+    )
 
 
 def _answers(ctx: LetterContext) -> list[dict]:
@@ -102,7 +132,9 @@ def template_context(ctx: LetterContext) -> dict:
         "answers": _answers(ctx),
         "events": _events(ctx),
         "contacts": [e for e in ctx.events if e.type == "contact"],
-        "zienswijzen": [e for e in ctx.events if e.type in ("zienswijze_asked", "zienswijze_received")],
+        "zienswijzen": [
+            e for e in ctx.events if e.type in ("zienswijze_asked", "zienswijze_received")
+        ],
         "acknowledged": next((e for e in ctx.events if e.type == "acknowledged"), None),
         "adjourned_event": next((e for e in ctx.events if e.type == "adjourned"), None),
         "suspensions": [e for e in ctx.events if e.type == "suspension"],
@@ -180,7 +212,11 @@ def render_letter(ctx: LetterContext) -> bytes:
     if ctx.kind == "inventarislijst":
         return render_inventory(ctx, "docx")
     short, _ = _law(ctx.regime)
-    if ctx.kind == "verdagingsbrief" and ctx.first_term_ends_on and ctx.letter_date > ctx.first_term_ends_on:
+    if (
+        ctx.kind == "verdagingsbrief"
+        and ctx.first_term_ends_on
+        and ctx.letter_date > ctx.first_term_ends_on
+    ):
         article = "art. 4.4 lid 2 Woo" if ctx.regime == "woo" else "art. 6 lid 2 Wob"
         raise LetterError(
             f"De eerste beslistermijn is op {format_date_nl(ctx.first_term_ends_on)} verstreken; "
@@ -191,9 +227,16 @@ def render_letter(ctx: LetterContext) -> bytes:
     blocks = parse(_render_wording(ctx.kind, data))
     doc = docx_writer.new_document()
     docx_writer.add_letterhead(
-        doc, address_lines=_address(ctx), colofon=_colofon(ctx, subject), organisation=ctx.organisation.name
+        doc,
+        address_lines=_address(ctx),
+        colofon=_colofon(ctx, subject),
+        organisation=ctx.organisation.name,
     )
-    docx_writer.write_blocks(doc, blocks, {"inventarislijst": _inventory_table(ctx), "pagebreak": lambda d: d.add_page_break()})
+    docx_writer.write_blocks(
+        doc,
+        blocks,
+        {"inventarislijst": _inventory_table(ctx), "pagebreak": lambda d: d.add_page_break()},
+    )
     docx_writer.add_footer(doc, ctx.reference, subject)
     return docx_writer.to_bytes(doc)
 

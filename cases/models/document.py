@@ -77,7 +77,12 @@ class Document(models.Model):
     progress_total = models.PositiveIntegerField(default=0)
     redaction_status = models.CharField(
         max_length=20,
-        choices=[("", "niet gelakt"), ("bezig", "bezig"), ("klaar", "gelakt"), ("mislukt", "mislukt")],
+        choices=[
+            ("", "niet gelakt"),
+            ("bezig", "bezig"),
+            ("klaar", "gelakt"),
+            ("mislukt", "mislukt"),
+        ],
         blank=True,
         default="",
     )

@@ -4,7 +4,9 @@ from django.db import models
 
 
 class GroundMotivation(models.Model):
-    request = models.ForeignKey("cases.Request", on_delete=models.CASCADE, related_name="motivations")
+    request = models.ForeignKey(
+        "cases.Request", on_delete=models.CASCADE, related_name="motivations"
+    )
     code = models.CharField("grond", max_length=20)
     text = models.TextField("motivering")
     updated_at = models.DateTimeField(auto_now=True)
@@ -13,7 +15,9 @@ class GroundMotivation(models.Model):
         verbose_name = "motivering"
         verbose_name_plural = "motiveringen"
         constraints = [
-            models.UniqueConstraint(fields=["request", "code"], name="unique_motivation_per_ground"),
+            models.UniqueConstraint(
+                fields=["request", "code"], name="unique_motivation_per_ground"
+            ),
         ]
 
     def __str__(self) -> str:

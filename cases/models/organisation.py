@@ -12,7 +12,10 @@ class Organisation(models.Model):
     email = models.EmailField("algemeen e-mailadres", blank=True)
     website = models.URLField("website", blank=True)
     bezwaar_addressee = models.CharField(
-        "bezwaar richten aan", max_length=200, blank=True, help_text="Bijv. 'de korpschef van politie'"
+        "bezwaar richten aan",
+        max_length=200,
+        blank=True,
+        help_text="Bijv. 'de korpschef van politie'",
     )
     bezwaar_address = models.TextField("adres voor bezwaar", blank=True)
     signature_lines = models.TextField(
@@ -65,9 +68,7 @@ class Organisation(models.Model):
 class StaffProfile(models.Model):
     """What a letter's colofon says about the adviser who handles it."""
 
-    user = models.OneToOneField(
-        "auth.User", on_delete=models.CASCADE, related_name="staff_profile"
-    )
+    user = models.OneToOneField("auth.User", on_delete=models.CASCADE, related_name="staff_profile")
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
     function = models.CharField("functie", max_length=200, blank=True, default="juridisch adviseur")
     phone = models.CharField("telefoon", max_length=50, blank=True)

@@ -15,5 +15,10 @@ class Reminder(models.Model):
         verbose_name = "herinnering"
         verbose_name_plural = "herinneringen"
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "on", "kind"], name="one_reminder_per_day"),
+            models.UniqueConstraint(
+                fields=["recipient", "on", "kind"], name="one_reminder_per_day"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.kind} → {self.recipient}"

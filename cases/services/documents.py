@@ -131,7 +131,9 @@ def document_judge(
             if original is None:
                 raise ValidationError({"duplicate_of": f"Document {duplicate_of} bestaat niet."})
             document.duplicate_of = original
-    document.full_clean(exclude=["request", "original", "pdf", "redacted", "duplicate_of", "uploaded_by"])
+    document.full_clean(
+        exclude=["request", "original", "pdf", "redacted", "duplicate_of", "uploaded_by"]
+    )
     document.save()
     audit(
         request=request,
@@ -147,7 +149,12 @@ def document_judge(
 
 @transaction.atomic
 def documents_judge_bulk(
-    *, request: Request, numbers: Iterable[str], judgement: str, grounds: Iterable[str] | str = (), by=None
+    *,
+    request: Request,
+    numbers: Iterable[str],
+    judgement: str,
+    grounds: Iterable[str] | str = (),
+    by=None,
 ) -> list[Document]:
     docs = list(request.documents.filter(number__in=list(numbers)))
     if not docs:
@@ -165,5 +172,11 @@ def document_update(*, document: Document, by=None, **fields) -> Document:
     if not document.title.strip():
         raise ValidationError({"title": "Geef het document een naam."})
     document.save()
-    audit(request=document.request, actor=by, action="document_updated", obj=document, fields=sorted(fields))
+    audit(
+        request=document.request,
+        actor=by,
+        action="document_updated",
+        obj=document,
+        fields=sorted(fields),
+    )
     return document

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from cases import consistency, grounds as grounds_catalogue
+from cases import consistency
+from cases import grounds as grounds_catalogue
 from cases.letters import LETTER_KINDS, LetterError, render_inventory, render_letter
 from cases.letters.context import (
     AnswerInfo,
@@ -196,7 +197,9 @@ def letter_render(
     allowed_formats = ("docx", "csv", "xlsx") if kind == "inventarislijst" else ("docx",)
     if fmt not in allowed_formats:
         raise ValidationError(
-            {"format": f"Formaat '{fmt}' kan niet voor deze brief; kies {', '.join(allowed_formats)}."}
+            {
+                "format": f"Formaat '{fmt}' kan niet voor deze brief; kies {', '.join(allowed_formats)}."
+            }
         )
     letter_date = letter_date or today()
     ctx = letter_context(request, kind, letter_date)
@@ -205,12 +208,17 @@ def letter_render(
     except LetterError as exc:
         raise ValidationError(str(exc))
     problems = (
-        [{"rule": p.rule, "message": p.message, "target": p.target} for p in decision_problems(request)]
+        [
+            {"rule": p.rule, "message": p.message, "target": p.target}
+            for p in decision_problems(request)
+        ]
         if kind == "besluit"
         else []
     )
     version = (
-        Letter.objects.filter(request=request, kind=kind, format=fmt).aggregate(m=Max("version"))["m"]
+        Letter.objects.filter(request=request, kind=kind, format=fmt).aggregate(m=Max("version"))[
+            "m"
+        ]
         or 0
     ) + 1
     letter = Letter.objects.create(
@@ -223,7 +231,9 @@ def letter_render(
         created_by=by if getattr(by, "pk", None) else None,
         problems=problems,
     )
-    audit(request=request, actor=by, action="letter_rendered", obj=letter, kind=kind, version=version)
+    audit(
+        request=request, actor=by, action="letter_rendered", obj=letter, kind=kind, version=version
+    )
     return letter
 
 

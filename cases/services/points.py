@@ -113,7 +113,12 @@ def point_move(*, point: Point, to: int, by=None) -> None:
 
 @transaction.atomic
 def answer_write(
-    *, request: Request, point_numbers: Iterable[int], text: str, answer: Answer | None = None, by=None
+    *,
+    request: Request,
+    point_numbers: Iterable[int],
+    text: str,
+    answer: Answer | None = None,
+    by=None,
 ) -> Answer:
     """Create or edit an answer covering one or more points ("Ad 8 en 9")."""
     numbers = sorted(set(int(n) for n in point_numbers))
@@ -144,4 +149,3 @@ def answer_delete(*, answer: Answer, by=None) -> None:
     request = answer.request
     audit(request=request, actor=by, action="answer_deleted", obj=answer, label=answer.label)
     answer.delete()
-

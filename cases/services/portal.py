@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -46,7 +47,9 @@ def request_for_token(token: str) -> Request | None:
     if not token or len(token) > 100:
         return None
     digest = _hash(token)
-    request = Request.objects.filter(portal_token_hash=digest).select_related("organisation").first()
+    request = (
+        Request.objects.filter(portal_token_hash=digest).select_related("organisation").first()
+    )
     # constant-time comparison of the stored hash with the presented token's hash
     if request is None or not hmac.compare_digest(request.portal_token_hash, digest):
         return None
@@ -108,7 +111,11 @@ def request_submit_online(
 
 
 def _notify_adviser(request: Request, subject: str, text: str) -> None:
-    to = request.adviser.email if request.adviser and request.adviser.email else request.organisation.email
+    to = (
+        request.adviser.email
+        if request.adviser and request.adviser.email
+        else request.organisation.email
+    )
     if to:
         transaction.on_commit(
             lambda: send_mail(
@@ -137,7 +144,9 @@ def requester_reply(*, request: Request, text: str, files: list[tuple[str, bytes
     note = "Reactie van verzoeker via het portaal: " + text[:2000]
     if names:
         note += "\nBijlagen: " + ", ".join(names)
-    request_transition(request=request, type=event_type, on=today(), note=note, actor_label="verzoeker (portaal)")
+    request_transition(
+        request=request, type=event_type, on=today(), note=note, actor_label="verzoeker (portaal)"
+    )
     _notify_adviser(
         request,
         f"Reactie van verzoeker op {request.reference}",
@@ -198,4 +207,3 @@ def released_documents(request: Request) -> list[Document]:
             judgement__in=["openbaar", "deels_openbaar"], redacted__isnull=False
         ).order_by("sort_key")
     )
-

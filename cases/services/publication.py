@@ -21,16 +21,24 @@ def _base_url(request: Request) -> str:
     return f"{base}/{request.reference}"
 
 
-def publication_items(request: Request) -> tuple[publication.Publication, dict[str, tuple[str, bytes]]]:
+def publication_items(
+    request: Request,
+) -> tuple[publication.Publication, dict[str, tuple[str, bytes]]]:
     """The DiWoo description and the files (name, bytes) per item key."""
     if request.decision_sent_on is None:
         raise ValidationError("Publiceren kan pas als het besluit is verzonden.")
-    besluit = request.letters.filter(kind="besluit", sent_on__isnull=False).order_by("-version").first()
+    besluit = (
+        request.letters.filter(kind="besluit", sent_on__isnull=False).order_by("-version").first()
+    )
     if besluit is None:
         raise ValidationError("Er is geen als verzonden gemarkeerd besluit.")
-    inventory = request.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+    inventory = (
+        request.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+    )
     if inventory is None:
-        inventory = letter_render(request=request, kind="inventarislijst", fmt="xlsx", letter_date=besluit.letter_date)
+        inventory = letter_render(
+            request=request, kind="inventarislijst", fmt="xlsx", letter_date=besluit.letter_date
+        )
     base = _base_url(request)
     files: dict[str, tuple[str, bytes]] = {}
     besluit_bytes = besluit.file.read()
@@ -131,16 +139,29 @@ def publication_package(*, request: Request, by=None) -> bytes:
         for name, data in files.values():
             zf.writestr(name, data)
         zf.writestr("metadata.xml", publication.build_sitemap(pub))
-    audit(request=request, actor=by, action="publication_package", files=sorted(n for n, _ in files.values()))
+    audit(
+        request=request,
+        actor=by,
+        action="publication_package",
+        files=sorted(n for n, _ in files.values()),
+    )
     return buffer.getvalue()
 
 
 @transaction.atomic
-def document_publication_withdraw(*, document: Document, reason: str, on: date | None = None, by=None) -> Document:
+def document_publication_withdraw(
+    *, document: Document, reason: str, on: date | None = None, by=None
+) -> Document:
     if not reason.strip():
         raise ValidationError({"reason": "Geef de reden van intrekking op."})
     document.publication_withdrawn_on = on or today()
     document.publication_withdrawn_reason = reason.strip()
     document.save(update_fields=["publication_withdrawn_on", "publication_withdrawn_reason"])
-    audit(request=document.request, actor=by, action="publication_withdrawn", obj=document, reason=reason.strip())
+    audit(
+        request=document.request,
+        actor=by,
+        action="publication_withdrawn",
+        obj=document,
+        reason=reason.strip(),
+    )
     return document

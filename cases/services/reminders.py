@@ -18,7 +18,9 @@ from cases.selectors import request_deadline
 
 def _digest_for(adviser, on: date) -> tuple[list, list]:
     due_soon, first_term = [], []
-    for r in Request.objects.filter(adviser=adviser, status__in=OPEN_STATUSES).prefetch_related("events"):
+    for r in Request.objects.filter(adviser=adviser, status__in=OPEN_STATUSES).prefetch_related(
+        "events"
+    ):
         d = request_deadline(r)
         if on <= d.due_on and calendar_nl.working_days_between(on, d.due_on) <= 5:
             due_soon.append((r, d))
@@ -27,12 +29,16 @@ def _digest_for(adviser, on: date) -> tuple[list, list]:
     return due_soon, first_term
 
 
-def _send_once(*, recipient, on: date, kind: str, subject: str, body: str, references: list[str]) -> bool:
+def _send_once(
+    *, recipient, on: date, kind: str, subject: str, body: str, references: list[str]
+) -> bool:
     """Record and send in one transaction: a second run the same day finds the row and sends nothing."""
     try:
         with transaction.atomic():
             Reminder.objects.create(recipient=recipient, on=on, kind=kind, cases=references)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], fail_silently=False)
+            send_mail(
+                subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], fail_silently=False
+            )
     except IntegrityError:
         return False
     return True
@@ -41,7 +47,11 @@ def _send_once(*, recipient, on: date, kind: str, subject: str, body: str, refer
 def reminders_send(*, on: date) -> dict[str, int]:
     User = get_user_model()
     sent = {"adviser_digest": 0, "escalation": 0}
-    for adviser in User.objects.filter(assigned_requests__status__in=OPEN_STATUSES, is_active=True).exclude(email="").distinct():
+    for adviser in (
+        User.objects.filter(assigned_requests__status__in=OPEN_STATUSES, is_active=True)
+        .exclude(email="")
+        .distinct()
+    ):
         due_soon, first_term = _digest_for(adviser, on)
         if not due_soon and not first_term:
             continue
@@ -50,17 +60,37 @@ def reminders_send(*, on: date) -> dict[str, int]:
             {"user": adviser, "due_soon": due_soon, "first_term": first_term, "on": on},
         )
         refs = sorted({r.reference for r, _ in due_soon + first_term})
-        if _send_once(recipient=adviser, on=on, kind="adviser_digest", subject=f"Woo-termijnen: {len(refs)} zaak/zaken vragen aandacht", body=body, references=refs):
+        if _send_once(
+            recipient=adviser,
+            on=on,
+            kind="adviser_digest",
+            subject=f"Woo-termijnen: {len(refs)} zaak/zaken vragen aandacht",
+            body=body,
+            references=refs,
+        ):
             sent["adviser_digest"] += 1
     overdue = [
         (r, request_deadline(r))
-        for r in Request.objects.filter(status__in=OPEN_STATUSES).select_related("adviser").prefetch_related("events")
+        for r in Request.objects.filter(status__in=OPEN_STATUSES)
+        .select_related("adviser")
+        .prefetch_related("events")
     ]
     overdue = [(r, d) for r, d in overdue if d.due_on < on]
     if overdue:
-        body = render_to_string("cases/email/reminder_escalation.txt", {"overdue": overdue, "on": on})
+        body = render_to_string(
+            "cases/email/reminder_escalation.txt", {"overdue": overdue, "on": on}
+        )
         refs = [r.reference for r, _ in overdue]
-        for coordinator in User.objects.filter(groups__name="coordinator", is_active=True).exclude(email=""):
-            if _send_once(recipient=coordinator, on=on, kind="escalation", subject=f"Woo: {len(refs)} zaak/zaken over de termijn", body=body, references=refs):
+        for coordinator in User.objects.filter(groups__name="coordinator", is_active=True).exclude(
+            email=""
+        ):
+            if _send_once(
+                recipient=coordinator,
+                on=on,
+                kind="escalation",
+                subject=f"Woo: {len(refs)} zaak/zaken over de termijn",
+                body=body,
+                references=refs,
+            ):
                 sent["escalation"] += 1
     return sent

@@ -117,7 +117,13 @@ def request_register(
     if adviser is not None:
         request_assign(request=request, adviser=adviser, by=by)
     request_refresh(request=request, on=now)
-    audit(request=request, actor=by, action="request_registered", obj=request, reference=request.reference)
+    audit(
+        request=request,
+        actor=by,
+        action="request_registered",
+        obj=request,
+        reference=request.reference,
+    )
     return request
 
 
@@ -148,10 +154,14 @@ def request_transition(
         raise ValidationError({"on": "Vul een datum in."})
     if on < request.received_on:
         raise ValidationError(
-            {"on": f"De datum ligt vóór de ontvangst van het verzoek ({deadlines.format_date_nl(request.received_on)})."}
+            {
+                "on": f"De datum ligt vóór de ontvangst van het verzoek ({deadlines.format_date_nl(request.received_on)})."
+            }
         )
     if on > now:
-        raise ValidationError({"on": "De datum ligt in de toekomst; leg een stap vast als die is gezet."})
+        raise ValidationError(
+            {"on": "De datum ligt in de toekomst; leg een stap vast als die is gezet."}
+        )
     if event_type.needs_until:
         if until is None:
             raise ValidationError({"until": "Vul de laatste dag van de opschorting in."})
@@ -159,10 +169,16 @@ def request_transition(
             raise ValidationError({"until": "De laatste dag ligt vóór de eerste dag."})
     elif until is not None and type != "suspension":
         until = None
-    last = request.events.exclude(type__in=["contact", "note", "suspension"]).order_by("-on", "-id").first()
+    last = (
+        request.events.exclude(type__in=["contact", "note", "suspension"])
+        .order_by("-on", "-id")
+        .first()
+    )
     if last and on < last.on and type not in ("contact", "note", "suspension"):
         raise ValidationError(
-            {"on": f"De datum ligt vóór de laatste stap op de tijdlijn ({deadlines.format_date_nl(last.on)})."}
+            {
+                "on": f"De datum ligt vóór de laatste stap op de tijdlijn ({deadlines.format_date_nl(last.on)})."
+            }
         )
     try:
         new_status = lifecycle.next_status(request.status, type)
@@ -218,7 +234,11 @@ def request_transition(
         request.regime = deadlines.regime_for(request.received_on, on)
     request.save(update_fields=["status", "regime", "updated_at"])
     request_refresh(request=request, on=now)
-    if type in ("adjourned", "suspension", "decision_sent") and has_effect and request.requester_email:
+    if (
+        type in ("adjourned", "suspension", "decision_sent")
+        and has_effect
+        and request.requester_email
+    ):
         from cases.tasks import notify_requester_task
 
         transaction.on_commit(lambda: notify_requester_task.delay(event.pk))
@@ -239,8 +259,14 @@ def request_refresh(*, request: Request, on: date | None = None) -> Request:
 def request_assign(*, request: Request, adviser, by=None) -> Request:
     """Assign (or reassign) the adviser: grants their object permissions, revokes the previous one's."""
     previous = request.adviser
-    if adviser is not None and not permissions.is_adviser(adviser) and not permissions.is_coordinator(adviser):
-        raise ValidationError({"adviser": "Alleen een jurist of coördinator kan een zaak behandelen."})
+    if (
+        adviser is not None
+        and not permissions.is_adviser(adviser)
+        and not permissions.is_coordinator(adviser)
+    ):
+        raise ValidationError(
+            {"adviser": "Alleen een jurist of coördinator kan een zaak behandelen."}
+        )
     if previous is not None and previous != adviser:
         permissions.revoke_case(previous, request)
     if adviser is not None:

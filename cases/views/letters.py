@@ -50,7 +50,8 @@ def letter_generate(request, pk: int):
         text = f"{letter.get_kind_display()} versie {letter.version} gemaakt."
         if letter.problems:
             messages.warning(
-                request, text + f" Let op: de controle meldt {len(letter.problems)} probleem/problemen."
+                request,
+                text + f" Let op: de controle meldt {len(letter.problems)} probleem/problemen.",
             )
         else:
             messages.success(request, text)

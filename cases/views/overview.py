@@ -41,22 +41,38 @@ def overview(request):
         buffer = io.StringIO()
         buffer.write("\ufeff")
         w = csv.writer(buffer, delimiter=";")
-        w.writerow(["kenmerk", "onderwerp", "status", "jurist", "ontvangen", "uiterste datum", "dagen over", "signaal", "actie nodig"])
+        w.writerow(
+            [
+                "kenmerk",
+                "onderwerp",
+                "status",
+                "jurist",
+                "ontvangen",
+                "uiterste datum",
+                "dagen over",
+                "signaal",
+                "actie nodig",
+            ]
+        )
         for r in rows:
             req = r.request
-            w.writerow([
-                req.reference,
-                req.subject,
-                req.status_label,
-                req.adviser.get_full_name() if req.adviser else "",
-                req.received_on.isoformat(),
-                r.deadline.due_on.isoformat(),
-                r.light.days_left if r.light.days_left is not None else "",
-                r.light.label,
-                " | ".join(r.actions),
-            ])
+            w.writerow(
+                [
+                    req.reference,
+                    req.subject,
+                    req.status_label,
+                    req.adviser.get_full_name() if req.adviser else "",
+                    req.received_on.isoformat(),
+                    r.deadline.due_on.isoformat(),
+                    r.light.days_left if r.light.days_left is not None else "",
+                    r.light.label,
+                    " | ".join(r.actions),
+                ]
+            )
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="termijnen-{today.isoformat()}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="termijnen-{today.isoformat()}.csv"'
+        )
         return response
     return render(
         request,
@@ -70,25 +86,36 @@ def overview(request):
             "assign_form": AssignForm(),
             "workload": workload(),
             "counts": {
-                c: sum(1 for r in overview_rows(today) if r.light.colour == c) for c in ("rood", "oranje", "groen")
+                c: sum(1 for r in overview_rows(today) if r.light.colour == c)
+                for c in ("rood", "oranje", "groen")
             },
         },
     )
 
 
-def _bar_chart(values: list[tuple[str, float]], *, max_value: float | None = None, unit: str = "", width: int = 520) -> str:
+def _bar_chart(
+    values: list[tuple[str, float]],
+    *,
+    max_value: float | None = None,
+    unit: str = "",
+    width: int = 520,
+) -> str:
     """A small server-rendered SVG bar chart (no JavaScript)."""
     if not values:
         return ""
     top = max_value or max((v for _, v in values), default=1) or 1
     bar_h, gap, label_w = 22, 8, 90
     height = len(values) * (bar_h + gap) + gap
-    parts = [f'<svg role="img" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg role="img" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (label, v) in enumerate(values):
         y = gap + i * (bar_h + gap)
         w = 0 if v is None else (width - label_w - 70) * (v / top)
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{label}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#154273" rx="3"><title>{label}: {v}{unit}</title></rect>')
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#154273" rx="3"><title>{label}: {v}{unit}</title></rect>'
+        )
         shown = "–" if v is None else (f"{v:.0f}{unit}" if unit != "%" else f"{v:.0f}%")
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" font-size="13">{shown}</text>')
     parts.append("</svg>")
@@ -126,7 +153,10 @@ def report(request):
         ws.freeze_panes = "A2"
         out = io.BytesIO()
         wb.save(out)
-        response = HttpResponse(out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            out.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = 'attachment; filename="woo-tijdigheid.xlsx"'
         return response
     grounds_total: dict[str, int] = {}
@@ -138,21 +168,34 @@ def report(request):
             outcomes_total[o] = outcomes_total.get(o, 0) + n
     charts = {
         "on_time": _bar_chart(
-            [(p.period, None if p.on_time_share is None else p.on_time_share * 100) for p in figures],
+            [
+                (p.period, None if p.on_time_share is None else p.on_time_share * 100)
+                for p in figures
+            ],
             max_value=100,
             unit="%",
         ),
-        "days": _bar_chart([(p.period, p.mean_days) for p in figures if p.mean_days is not None], unit=" d"),
+        "days": _bar_chart(
+            [(p.period, p.mean_days) for p in figures if p.mean_days is not None], unit=" d"
+        ),
         "grounds": _bar_chart(sorted(grounds_total.items(), key=lambda kv: -kv[1])[:12]),
-        "outcomes": _bar_chart([(reporting.OUTCOME_LABELS[k], v) for k, v in outcomes_total.items()]),
+        "outcomes": _bar_chart(
+            [(reporting.OUTCOME_LABELS[k], v) for k, v in outcomes_total.items()]
+        ),
     }
-    return render(request, "cases/report.html", {"figures": figures, "charts": charts, "by": by, "header": header, "rows": rows})
+    return render(
+        request,
+        "cases/report.html",
+        {"figures": figures, "charts": charts, "by": by, "header": header, "rows": rows},
+    )
 
 
 @login_required
 def publication_download(request, pk: int):
     case = get_case(request.user, pk)
-    if not (permissions.can_view_overview(request.user) or permissions.can_edit(request.user, case)):
+    if not (
+        permissions.can_view_overview(request.user) or permissions.can_edit(request.user, case)
+    ):
         raise PermissionDenied
     try:
         data = publication_package(request=case, by=request.user)
@@ -171,7 +214,9 @@ def publication_withdraw(request, pk: int, doc_id: int):
     case = get_case(request.user, pk, edit=True)
     document = get_object_or_404(case.documents, pk=doc_id)
     try:
-        document_publication_withdraw(document=document, reason=request.POST.get("reason", ""), by=request.user)
+        document_publication_withdraw(
+            document=document, reason=request.POST.get("reason", ""), by=request.user
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -41,7 +41,11 @@ def _run(request, fn, ok: str):
 @require_POST
 def points_reparse(request, pk: int):
     case = get_case(request.user, pk, edit=True)
-    _run(request, lambda: points_parse(request=case, by=request.user), "Punten opnieuw herkend uit de tekst.")
+    _run(
+        request,
+        lambda: points_parse(request=case, by=request.user),
+        "Punten opnieuw herkend uit de tekst.",
+    )
     return _back(case, "verzoek")
 
 
@@ -52,21 +56,33 @@ def point_edit(request, pk: int, number: int):
     point = get_object_or_404(case.points, number=number)
     action = request.POST.get("action", "save")
     if action == "delete":
-        _run(request, lambda: point_delete(point=point, by=request.user), f"Punt {number} verwijderd.")
+        _run(
+            request,
+            lambda: point_delete(point=point, by=request.user),
+            f"Punt {number} verwijderd.",
+        )
     elif action == "split":
         try:
             at = int(request.POST.get("at", ""))
         except ValueError:
             messages.error(request, "Geef aan op welke positie het punt gesplitst moet worden.")
         else:
-            _run(request, lambda: point_split(point=point, at=at, by=request.user), f"Punt {number} gesplitst.")
+            _run(
+                request,
+                lambda: point_split(point=point, at=at, by=request.user),
+                f"Punt {number} gesplitst.",
+            )
     elif action == "move":
         try:
             to = int(request.POST.get("to", ""))
         except ValueError:
             messages.error(request, "Geef het nieuwe nummer op.")
         else:
-            _run(request, lambda: point_move(point=point, to=to, by=request.user), f"Punt {number} verplaatst.")
+            _run(
+                request,
+                lambda: point_move(point=point, to=to, by=request.user),
+                f"Punt {number} verplaatst.",
+            )
     else:
         _run(
             request,
@@ -103,10 +119,15 @@ def answer_save(request, pk: int, answer_id: int | None = None):
         answer_delete(answer=answer, by=request.user)
         messages.success(request, "Antwoord verwijderd.")
         return _back(case, "antwoorden")
-    form = AnswerForm(request.POST, point_numbers=list(case.points.values_list("number", flat=True)))
+    form = AnswerForm(
+        request.POST, point_numbers=list(case.points.values_list("number", flat=True))
+    )
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+            messages.error(
+                request,
+                f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}",
+            )
         return _back(case, "antwoorden")
     _run(
         request,

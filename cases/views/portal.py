@@ -48,10 +48,16 @@ def _too_many() -> HttpResponse:
 
 class OnlineRequestForm(forms.Form):
     name = forms.CharField(label="Uw naam", max_length=200)
-    email = forms.EmailField(label="Uw e-mailadres", help_text="Hierop ontvangt u de bevestiging en de statuslink.")
-    address = forms.CharField(label="Postadres (optioneel)", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    email = forms.EmailField(
+        label="Uw e-mailadres", help_text="Hierop ontvangt u de bevestiging en de statuslink."
+    )
+    address = forms.CharField(
+        label="Postadres (optioneel)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     organisation = forms.CharField(label="Organisatie (optioneel)", max_length=200, required=False)
-    subject = forms.CharField(label="Onderwerp", max_length=300, help_text="Kort: waar gaat uw verzoek over?")
+    subject = forms.CharField(
+        label="Onderwerp", max_length=300, help_text="Kort: waar gaat uw verzoek over?"
+    )
     request_text = forms.CharField(
         label="Uw verzoek",
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -61,10 +67,18 @@ class OnlineRequestForm(forms.Form):
             "'1. alle adviezen over ...; 2. de e-mails tussen ... en ...'."
         ),
     )
-    period = forms.CharField(label="Periode (optioneel)", max_length=200, required=False, help_text="Bijv. 2023 tot en met 2025.")
+    period = forms.CharField(
+        label="Periode (optioneel)",
+        max_length=200,
+        required=False,
+        help_text="Bijv. 2023 tot en met 2025.",
+    )
     preferred_format = forms.ChoiceField(
         label="Gewenste vorm",
-        choices=[("digitaal", "digitaal (pdf per e-mail of via de statuslink)"), ("papier", "op papier")],
+        choices=[
+            ("digitaal", "digitaal (pdf per e-mail of via de statuslink)"),
+            ("papier", "op papier"),
+        ],
         initial="digitaal",
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot for bots
@@ -93,7 +107,9 @@ def request_form(request):
             )
             request.session["portal_new"] = {"reference": case.reference, "token": token}
             return redirect("portal:submitted")
-    return _secure(render(request, "portal/request_form.html", {"form": form, "organisation": organisation}))
+    return _secure(
+        render(request, "portal/request_form.html", {"form": form, "organisation": organisation})
+    )
 
 
 def submitted(request):
@@ -157,9 +173,7 @@ def status(request, token: str):
     if limited:
         return limited
     deadline = request_deadline(case)
-    milestones = [
-        e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect
-    ]
+    milestones = [e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect]
     letters = [
         letter
         for letter in case.letters.filter(sent_on__isnull=False).order_by("sent_on")
@@ -175,10 +189,14 @@ def status(request, token: str):
         "letters": letters,
         "documents": released_documents(case),
         "decided": decided,
-        "inventory": case.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+        "inventory": case.letters.filter(kind="inventarislijst", format="xlsx")
+        .order_by("-version")
+        .first()
         if decided
         else None,
-        "can_act": case.status not in ("gesloten", "ingetrokken", "buiten_behandeling", "doorgezonden") and not decided,
+        "can_act": case.status
+        not in ("gesloten", "ingetrokken", "buiten_behandeling", "doorgezonden")
+        and not decided,
     }
     return _secure(render(request, "portal/status.html", ctx))
 
@@ -187,10 +205,16 @@ def letter_download(request, token: str, letter_id: int):
     case, limited = _case_or_404(request, token)
     if limited:
         return limited
-    letter = case.letters.filter(pk=letter_id, sent_on__isnull=False).exclude(kind="inventarislijst").first()
+    letter = (
+        case.letters.filter(pk=letter_id, sent_on__isnull=False)
+        .exclude(kind="inventarislijst")
+        .first()
+    )
     if letter is None:
         raise Http404("Deze brief bestaat niet.")
-    response = FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename)
+    response = FileResponse(
+        letter.file.content.open("rb"), as_attachment=True, filename=letter.filename
+    )
     return _secure(response)
 
 
@@ -203,7 +227,9 @@ def inventory_download(request, token: str):
     letter = case.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
     if letter is None:
         raise Http404("Er is geen inventarislijst.")
-    return _secure(FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename))
+    return _secure(
+        FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename)
+    )
 
 
 def document_download(request, token: str, doc_id: int):
@@ -214,7 +240,14 @@ def document_download(request, token: str, doc_id: int):
     if document is None:
         raise Http404("Dit document is niet beschikbaar.")
     name = f"{case.reference}-{document.number}.pdf"
-    return _secure(FileResponse(document.redacted.content.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"))
+    return _secure(
+        FileResponse(
+            document.redacted.content.open("rb"),
+            as_attachment=True,
+            filename=name,
+            content_type="application/pdf",
+        )
+    )
 
 
 @require_POST
@@ -230,7 +263,10 @@ def reply(request, token: str):
             messages.error(request, f"'{f.name}' is groter dan 10 MB en is niet verstuurd.")
             return redirect("portal:status", token=token)
         if not f.name.lower().endswith(ALLOWED_REPLY_TYPES):
-            messages.error(request, f"Bestandstype van '{f.name}' wordt niet geaccepteerd (toegestaan: pdf, afbeelding, tekst, Word).")
+            messages.error(
+                request,
+                f"Bestandstype van '{f.name}' wordt niet geaccepteerd (toegestaan: pdf, afbeelding, tekst, Word).",
+            )
             return redirect("portal:status", token=token)
         files.append((f.name, f.read()))
     try:
@@ -238,7 +274,9 @@ def reply(request, token: str):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Uw reactie is ontvangen. De behandelaar is op de hoogte gebracht.")
+        messages.success(
+            request, "Uw reactie is ontvangen. De behandelaar is op de hoogte gebracht."
+        )
     return redirect("portal:status", token=token)
 
 
@@ -257,4 +295,3 @@ def withdraw(request, token: str):
     else:
         messages.success(request, "Uw verzoek is ingetrokken.")
     return redirect("portal:status", token=token)
-

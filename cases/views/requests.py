@@ -11,7 +11,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases import lifecycle, permissions
-from cases.forms import AnswerForm, AssignForm, DocumentForm, EventForm, JudgeForm, LetterForm, MarkSentForm, RequestRegisterForm
+from cases.forms import (
+    AnswerForm,
+    AssignForm,
+    DocumentForm,
+    EventForm,
+    JudgeForm,
+    LetterForm,
+    MarkSentForm,
+    RequestRegisterForm,
+)
 from cases.models import Organisation
 from cases.selectors import (
     answers_ordered,
@@ -175,7 +184,6 @@ def request_assign_view(request, pk: int):
     if nxt and nxt.startswith("/"):
         return redirect(nxt)
     return redirect("cases:request_detail", pk=case.pk)
-
 
 
 @login_required

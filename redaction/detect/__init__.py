@@ -39,9 +39,21 @@ CATEGORIES: dict[str, str] = {
 }
 TECHNICAL = {"ip_address", "hostname", "share_path", "system_code"}
 PRIORITY = {
-    "bsn": 9, "iban": 9, "email": 8, "url": 8, "phone": 7, "date_of_birth": 7, "licence_plate": 6,
-    "share_path": 6, "hostname": 6, "ip_address": 6, "system_code": 5, "custom": 5, "person": 4,
-    "address": 3, "postcode": 3,
+    "bsn": 9,
+    "iban": 9,
+    "email": 8,
+    "url": 8,
+    "phone": 7,
+    "date_of_birth": 7,
+    "licence_plate": 6,
+    "share_path": 6,
+    "hostname": 6,
+    "ip_address": 6,
+    "system_code": 5,
+    "custom": 5,
+    "person": 4,
+    "address": 3,
+    "postcode": 3,
 }
 DEFAULT_PUBLIC_OFFICES = names.PUBLIC_OFFICES
 
@@ -138,7 +150,9 @@ def _overlaps(a: Span, b: Span) -> bool:
 def _resolve(spans: list[Span]) -> list[Span]:
     """No overlapping output: the higher priority (then longer) span wins; same category merges."""
     result: list[Span] = []
-    for s in sorted(spans, key=lambda s: (-PRIORITY.get(s.category, 0), -(s.end - s.start), s.start)):
+    for s in sorted(
+        spans, key=lambda s: (-PRIORITY.get(s.category, 0), -(s.end - s.start), s.start)
+    ):
         clash = [r for r in result if _overlaps(r, s)]
         if not clash:
             result.append(s)
@@ -157,7 +171,11 @@ def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> li
     readable = patterns.readable_spans(text)
     never = [t for t in config.never_redact if t.strip()]
     spans: list[Span] = []
-    spans += [s for s in patterns.find_emails(text) if text[s.start : s.end].split("@")[0].lower() not in config.functional_mailboxes]
+    spans += [
+        s
+        for s in patterns.find_emails(text)
+        if text[s.start : s.end].split("@")[0].lower() not in config.functional_mailboxes
+    ]
     public_numbers = frozenset(re.sub(r"\D", "", n) for n in config.public_numbers)
     spans += list(patterns.find_phones(text, public_numbers))
     spans += list(patterns.find_ibans(text))
@@ -175,7 +193,16 @@ def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> li
     if nlp is not None and "ner" in nlp.pipe_names:
         for ent in nlp(text).ents:
             if ent.label_ in ("PER", "PERSON") and not officials.match(ent.text):
-                spans.append(Span(ent.start_char, ent.end_char, "person", "spacy.ner", f"Naam volgens taalmodel {config.spacy_model}", 0.7))
+                spans.append(
+                    Span(
+                        ent.start_char,
+                        ent.end_char,
+                        "person",
+                        "spacy.ner",
+                        f"Naam volgens taalmodel {config.spacy_model}",
+                        0.7,
+                    )
+                )
     result = []
     for s in spans:
         if s.category not in ("email", "url", "share_path") and _inside(s, readable):
@@ -192,7 +219,9 @@ def _variant_regex(variant: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + r"\s+".join(tokens) + r"(?![\w])", re.IGNORECASE)
 
 
-def detect_case(documents: Mapping[Hashable, Sequence[PageText]], config: DetectionConfig) -> dict[Hashable, list[Suggestion]]:
+def detect_case(
+    documents: Mapping[Hashable, Sequence[PageText]], config: DetectionConfig
+) -> dict[Hashable, list[Suggestion]]:
     officials = _Officials(config.public_officials)
     found: dict[Hashable, dict[int, list[Span]]] = {}
     person_terms: set[str] = set()
@@ -214,23 +243,37 @@ def detect_case(documents: Mapping[Hashable, Sequence[PageText]], config: Detect
         words = t.split()
         if not words or len(t) < 3 or officials.match(t):
             continue
-        if len(words) == 1 and (lexicon.common_words().__contains__(t.lower()) or t.lower() in lexicon.places() or len(t) < 3):
+        if len(words) == 1 and (
+            lexicon.common_words().__contains__(t.lower())
+            or t.lower() in lexicon.places()
+            or len(t) < 3
+        ):
             continue
         if any(_norm(t) == _norm(n) for n in config.never_redact):
             continue
         terms.append(("person", t))
     terms += [("custom", t) for t in custom_terms]
-    compiled = [(cat, t, _variant_regex(t)) for cat, t in sorted(set(terms), key=lambda x: -len(x[1]))]
+    compiled = [
+        (cat, t, _variant_regex(t)) for cat, t in sorted(set(terms), key=lambda x: -len(x[1]))
+    ]
     result: dict[Hashable, list[Suggestion]] = {}
     for key, pages in documents.items():
         suggestions: list[Suggestion] = []
         for page in pages:
             spans = list(found[key][page.page])
             readable = patterns.readable_spans(page.text)
-            for cat, term, rx in compiled:
+            for cat, _term, rx in compiled:
                 for m in rx.finditer(page.text):
-                    candidate = Span(m.start(), m.end(), cat, "names.case_consistency" if cat == "person" else "custom.always_redact",
-                                     "Naam eerder in dit dossier gevonden" if cat == "person" else "Op verzoek altijd lakken", 0.8)
+                    candidate = Span(
+                        m.start(),
+                        m.end(),
+                        cat,
+                        "names.case_consistency" if cat == "person" else "custom.always_redact",
+                        "Naam eerder in dit dossier gevonden"
+                        if cat == "person"
+                        else "Op verzoek altijd lakken",
+                        0.8,
+                    )
                     if _inside(candidate, readable):
                         continue
                     if cat == "person" and _overlaps_any(candidate, spans):

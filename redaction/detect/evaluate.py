@@ -43,7 +43,9 @@ class CategoryFigures:
 @dataclass
 class Report:
     documents: int = 0
-    by_category: dict[str, CategoryFigures] = field(default_factory=lambda: defaultdict(CategoryFigures))
+    by_category: dict[str, CategoryFigures] = field(
+        default_factory=lambda: defaultdict(CategoryFigures)
+    )
     overall: CategoryFigures = field(default_factory=CategoryFigures)
     readable_violations: list[str] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
@@ -70,7 +72,9 @@ def evaluate(corpus_dir: str | Path, config: DetectionConfig | None = None) -> R
             ann = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
             text = txt.read_text(encoding="utf-8")
             docs[txt.name] = (text, ann)
-        pages = {name: [PageText(page=0, text=text, char_boxes=())] for name, (text, _) in docs.items()}
+        pages = {
+            name: [PageText(page=0, text=text, char_boxes=())] for name, (text, _) in docs.items()
+        }
         found = detect_case(pages, config)
         for name, (text, ann) in docs.items():
             report.documents += 1
@@ -103,7 +107,9 @@ def evaluate(corpus_dir: str | Path, config: DetectionConfig | None = None) -> R
                     f.suggested += 1
                     f.correct += 1 if hit else 0
                 if not hit:
-                    report.false_positives.append(f"{name}: {s.text!r} ({s.category}, {s.detector})")
+                    report.false_positives.append(
+                        f"{name}: {s.text!r} ({s.category}, {s.detector})"
+                    )
             for readable in ann.get("readable", []):
                 for s, e in _occurrences(text, readable):
                     if any(covered[i] for i in range(s, e)):
@@ -116,14 +122,25 @@ def _pct(v: float | None) -> str:
 
 
 def format_report(report: Report) -> str:
-    lines = [f"{report.documents} documenten", f"{'categorie':<15} {'precisie':>9} {'recall':>8} {'lek':>8}  (tekens)"]
+    lines = [
+        f"{report.documents} documenten",
+        f"{'categorie':<15} {'precisie':>9} {'recall':>8} {'lek':>8}  (tekens)",
+    ]
     for cat in sorted(report.by_category):
         f = report.by_category[cat]
-        lines.append(f"{cat:<15} {_pct(f.precision):>9} {_pct(f.recall):>8} {_pct(f.leak_rate):>8}  ({f.annotated_chars})")
+        lines.append(
+            f"{cat:<15} {_pct(f.precision):>9} {_pct(f.recall):>8} {_pct(f.leak_rate):>8}  ({f.annotated_chars})"
+        )
     o = report.overall
-    lines.append(f"{'totaal':<15} {_pct(o.precision):>9} {_pct(o.recall):>8} {_pct(o.leak_rate):>8}  ({o.annotated_chars})")
+    lines.append(
+        f"{'totaal':<15} {_pct(o.precision):>9} {_pct(o.recall):>8} {_pct(o.leak_rate):>8}  ({o.annotated_chars})"
+    )
     lines.append(f"leesbaar te houden maar gelakt: {len(report.readable_violations)}")
-    for label, items in (("gemist", report.leaks), ("onterecht", report.false_positives), ("leesbaar geschonden", report.readable_violations)):
+    for label, items in (
+        ("gemist", report.leaks),
+        ("onterecht", report.false_positives),
+        ("leesbaar geschonden", report.readable_violations),
+    ):
         for item in items:
             lines.append(f"  {label}: {item}")
     return "\n".join(lines)

@@ -49,7 +49,9 @@ def places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    words = _read("whitelist", "lst_common_word", "items.txt") | _read("whitelist", "lst_stop_word", "items.txt")
+    words = _read("whitelist", "lst_common_word", "items.txt") | _read(
+        "whitelist", "lst_stop_word", "items.txt"
+    )
     return frozenset(w.lower() for w in words) | EXTRA_COMMON
 
 
@@ -59,9 +61,46 @@ def street_names() -> frozenset[str]:
 
 
 INTERFIXES = (
-    "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "in het", "op de", "op den",
-    "op het", "uit de", "aan de", "bij de", "de la", "van", "de", "der", "den", "het", "ten", "ter", "te",
-    "'t", "d'", "el", "al", "ben", "bin", "ait", "von", "zu", "zur", "la", "le", "du", "da", "dos", "del", "di",
+    "van der",
+    "van den",
+    "van de",
+    "van het",
+    "van 't",
+    "in 't",
+    "in den",
+    "in het",
+    "op de",
+    "op den",
+    "op het",
+    "uit de",
+    "aan de",
+    "bij de",
+    "de la",
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "ten",
+    "ter",
+    "te",
+    "'t",
+    "d'",
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "ait",
+    "von",
+    "zu",
+    "zur",
+    "la",
+    "le",
+    "du",
+    "da",
+    "dos",
+    "del",
+    "di",
 )
 
 # Capitalised words that start sentences or name things in government documents, never a person.

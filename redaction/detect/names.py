@@ -30,28 +30,111 @@ TITLES = (
 TITLE_RX = re.compile(rf"(?<![\w])(?:{TITLES})(?:\s+(?:{TITLES}))*\s+({FULL_NAME})")
 
 PUBLIC_OFFICES = (
-    "minister", "minister-president", "premier", "staatssecretaris", "burgemeester", "wethouder",
-    "gedeputeerde", "dijkgraaf", "kamerlid", "tweede kamerlid", "eerste kamerlid", "commissaris van de koning",
-    "commissaris van de koningin", "gouverneur", "koning", "koningin", "prins", "prinses", "lid",
-    "raadslid", "statenlid", "fractievoorzitter", "president", "voorzitter van de tweede kamer",
-    "ombudsman", "procureur-generaal", "korpschef", "secretaris-generaal", "ceo", "woordvoerder",
-    "portefeuillehouder", "loco-burgemeester", "bewindspersoon", "europarlementariër", "senator",
+    "minister",
+    "minister-president",
+    "premier",
+    "staatssecretaris",
+    "burgemeester",
+    "wethouder",
+    "gedeputeerde",
+    "dijkgraaf",
+    "kamerlid",
+    "tweede kamerlid",
+    "eerste kamerlid",
+    "commissaris van de koning",
+    "commissaris van de koningin",
+    "gouverneur",
+    "koning",
+    "koningin",
+    "prins",
+    "prinses",
+    "lid",
+    "raadslid",
+    "statenlid",
+    "fractievoorzitter",
+    "president",
+    "voorzitter van de tweede kamer",
+    "ombudsman",
+    "procureur-generaal",
+    "korpschef",
+    "secretaris-generaal",
+    "ceo",
+    "woordvoerder",
+    "portefeuillehouder",
+    "loco-burgemeester",
+    "bewindspersoon",
+    "europarlementariër",
+    "senator",
 )
 _OFFICE_ALT = "|".join(sorted((re.escape(o) for o in PUBLIC_OFFICES), key=len, reverse=True))
-OFFICE_BEFORE = re.compile(rf"(?:{_OFFICE_ALT})(?:\s+(?:van|voor)\s+[\w\s&-]{{1,40}}?)?[,:]?\s*(?:\((?:\w+)\)\s*)?(?:(?:de\s+heer|mevrouw|dhr\.|mw\.)\s+)?$", re.IGNORECASE)
-OFFICE_AFTER = re.compile(rf"^\s*(?:\((?:\w+)\))?\s*,?\s*\(?(?:de\s+)?(?:{_OFFICE_ALT})\b", re.IGNORECASE)
-FIELD_LABELS = (
-    "Behandeld door", "Contactpersoon", "Contact", "Auteur", "Opgesteld door", "Steller", "Notulist",
-    "Notulen", "Voorzitter", "Ondertekend door", "Afzender", "Geadresseerde", "Namens", "Aanvrager",
-    "Melder", "Klager", "Verzoeker", "Gesprekspartner", "Eigenaar", "Behandelaar", "Casemanager",
-    "Projectleider", "Accounthouder", "Ter attentie van", "T.a.v.", "t.a.v.", "Attn", "Gezien door",
-    "Paraaf", "Akkoord", "Getekend", "Beoordeeld door", "Gecontroleerd door", "Naam", "Naam verzoeker",
-    "Naam aanvrager", "Naam melder", "Naam medewerker", "Ondertekenaar", "Gemachtigde",
+OFFICE_BEFORE = re.compile(
+    rf"(?:{_OFFICE_ALT})(?:\s+(?:van|voor)\s+[\w\s&-]{{1,40}}?)?[,:]?\s*(?:\((?:\w+)\)\s*)?(?:(?:de\s+heer|mevrouw|dhr\.|mw\.)\s+)?$",
+    re.IGNORECASE,
 )
-NO_COLON_LABELS = ("Behandeld door", "Ter attentie van", "T.a.v.", "t.a.v.", "Namens", "Opgesteld door")
+OFFICE_AFTER = re.compile(
+    rf"^\s*(?:\((?:\w+)\))?\s*,?\s*\(?(?:de\s+)?(?:{_OFFICE_ALT})\b", re.IGNORECASE
+)
+FIELD_LABELS = (
+    "Behandeld door",
+    "Contactpersoon",
+    "Contact",
+    "Auteur",
+    "Opgesteld door",
+    "Steller",
+    "Notulist",
+    "Notulen",
+    "Voorzitter",
+    "Ondertekend door",
+    "Afzender",
+    "Geadresseerde",
+    "Namens",
+    "Aanvrager",
+    "Melder",
+    "Klager",
+    "Verzoeker",
+    "Gesprekspartner",
+    "Eigenaar",
+    "Behandelaar",
+    "Casemanager",
+    "Projectleider",
+    "Accounthouder",
+    "Ter attentie van",
+    "T.a.v.",
+    "t.a.v.",
+    "Attn",
+    "Gezien door",
+    "Paraaf",
+    "Akkoord",
+    "Getekend",
+    "Beoordeeld door",
+    "Gecontroleerd door",
+    "Naam",
+    "Naam verzoeker",
+    "Naam aanvrager",
+    "Naam melder",
+    "Naam medewerker",
+    "Ondertekenaar",
+    "Gemachtigde",
+)
+NO_COLON_LABELS = (
+    "Behandeld door",
+    "Ter attentie van",
+    "T.a.v.",
+    "t.a.v.",
+    "Namens",
+    "Opgesteld door",
+)
 FIELD_RX = re.compile(
-    r"(?:^|\n)[ \t]*(?i:(?:" + "|".join(re.escape(f) for f in FIELD_LABELS) + r")[ \t]*:"
-    + r"|(?:" + "|".join(re.escape(f) for f in NO_COLON_LABELS) + r")[ \t]*:?)[ \t]*(?:(?:" + TITLES + r")[ \t]+)?(" + FULL_NAME + r")",
+    r"(?:^|\n)[ \t]*(?i:(?:"
+    + "|".join(re.escape(f) for f in FIELD_LABELS)
+    + r")[ \t]*:"
+    + r"|(?:"
+    + "|".join(re.escape(f) for f in NO_COLON_LABELS)
+    + r")[ \t]*:?)[ \t]*(?:(?:"
+    + TITLES
+    + r")[ \t]+)?("
+    + FULL_NAME
+    + r")",
 )
 HEADER_RX = re.compile(
     r"(?:^|\n)[ \t]*(?:Van|Aan|CC|Cc|BCC|Bcc|From|To|Verzonden\s+door|Afzender|Ontvanger|Geadresseerde|Sender)\s*:[ \t]*([^\n]+)",
@@ -64,10 +147,16 @@ ATTENDEE_RX = re.compile(
     r"(?:^|\n)[ \t]*(?i:Aanwezig|Aanwezigen|Afwezig|Met\s+kennisgeving\s+afwezig|Deelnemers|Genodigden|Verslaglegging|Afmeldingen|Present|Absent)[ \t]*:[ \t]*([^\n]+(?:\n[ \t]+[^\n]+)*)",
 )
 CHAT_RX = re.compile(
-    r"(?:^|\n)[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4},?\s+\d{1,2}[:.]\d{2})\s*(?:-\s*)?(" + FULL_NAME + r")\s*:",
+    r"(?:^|\n)[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4},?\s+\d{1,2}[:.]\d{2})\s*(?:-\s*)?("
+    + FULL_NAME
+    + r")\s*:",
 )
-INITIALS_SURNAME_RX = re.compile(rf"(?<![\w.])({INITIALS}\s?(?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD})")
-REVERSED_RX = re.compile(rf"({NAME_WORD}),\s*({INITIALS})(?:\s*({_INTERFIX_ALT}))?(?=\s*(?:<|;|\n|$|\())")
+INITIALS_SURNAME_RX = re.compile(
+    rf"(?<![\w.])({INITIALS}\s?(?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD})"
+)
+REVERSED_RX = re.compile(
+    rf"({NAME_WORD}),\s*({INITIALS})(?:\s*({_INTERFIX_ALT}))?(?=\s*(?:<|;|\n|$|\())"
+)
 WORD_RX = re.compile(NAME_WORD)
 
 
@@ -82,13 +171,23 @@ def _looks_like_name(text: str, *, strict: bool) -> bool:
     words = [w for w in re.split(r"\s+", text.strip()) if w]
     if not words:
         return False
-    core = [w for w in words if w.lower() not in lexicon.INTERFIXES and not re.fullmatch(INITIALS, w + ("" if w.endswith(".") else "."))]
+    core = [
+        w
+        for w in words
+        if w.lower() not in lexicon.INTERFIXES
+        and not re.fullmatch(INITIALS, w + ("" if w.endswith(".") else "."))
+    ]
     core = [w for w in core if not w.endswith(".")]
     if not core:
         return False
     if all(_is_common(w.split("-")[0]) for w in core):
         return False
-    if strict and len(core) == 1 and core[0].lower() not in lexicon.surnames() and core[0].lower() not in lexicon.first_names():
+    if (
+        strict
+        and len(core) == 1
+        and core[0].lower() not in lexicon.surnames()
+        and core[0].lower() not in lexicon.first_names()
+    ):
         return False
     return True
 
@@ -96,7 +195,11 @@ def _looks_like_name(text: str, *, strict: bool) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a candidate to its name: drop trailing common words ('Jansen Vandaag') and leading ones."""
     words = list(WORD_RX.finditer(text, start, end))
-    while words and _is_common(words[-1].group(0)) and words[-1].group(0).lower() not in lexicon.INTERFIXES:
+    while (
+        words
+        and _is_common(words[-1].group(0))
+        and words[-1].group(0).lower() not in lexicon.INTERFIXES
+    ):
         end = words[-1].start()
         words.pop()
     seg = text[start:end].rstrip()
@@ -109,7 +212,9 @@ def _public_office(text: str, start: int, end: int) -> bool:
     return bool(OFFICE_BEFORE.search(before) or OFFICE_AFTER.match(after))
 
 
-def _add(out: list[Span], text: str, start: int, end: int, detector: str, reason: str, score: float) -> None:
+def _add(
+    out: list[Span], text: str, start: int, end: int, detector: str, reason: str, score: float
+) -> None:
     start, end = _trim(text, start, end)
     if end - start < 2:
         return
@@ -121,7 +226,15 @@ def find_names(text: str) -> Iterator[Span]:
     for m in TITLE_RX.finditer(text):
         title = m.group(0)[: m.start(1) - m.start()].strip()
         if _looks_like_name(m.group(1), strict=False):
-            _add(out, text, m.start(1), m.end(1), "names.context", f"Naam na aanhef of titel '{title.split()[-1]}'", 0.95)
+            _add(
+                out,
+                text,
+                m.start(1),
+                m.end(1),
+                "names.context",
+                f"Naam na aanhef of titel '{title.split()[-1]}'",
+                0.95,
+            )
     for m in FIELD_RX.finditer(text):
         if _looks_like_name(m.group(1), strict=False):
             label = m.group(0).strip().split(":")[0][:30]
@@ -130,22 +243,64 @@ def find_names(text: str) -> Iterator[Span]:
         out.extend(_header_names(text, m.start(1), m.end(1)))
     for m in CLOSING_RX.finditer(text):
         line = m.group(1).strip()
-        if len(line.split()) <= 6 and FULL_NAME_RX.fullmatch(line) and _looks_like_name(line, strict=False):
+        if (
+            len(line.split()) <= 6
+            and FULL_NAME_RX.fullmatch(line)
+            and _looks_like_name(line, strict=False)
+        ):
             s = m.start(1) + m.group(1).index(line)
-            _add(out, text, s, s + len(line), "names.signature", "Naam onder een afsluitende groet", 0.9)
+            _add(
+                out,
+                text,
+                s,
+                s + len(line),
+                "names.signature",
+                "Naam onder een afsluitende groet",
+                0.9,
+            )
     for m in ATTENDEE_RX.finditer(text):
-        out.extend(_list_names(text, m.start(1), m.end(1), "names.attendees", "Naam in presentielijst"))
+        out.extend(
+            _list_names(text, m.start(1), m.end(1), "names.attendees", "Naam in presentielijst")
+        )
     for m in CHAT_RX.finditer(text):
         if _looks_like_name(m.group(1), strict=False):
-            _add(out, text, m.start(1), m.end(1), "names.chat", "Naam van deelnemer aan chatgesprek", 0.9)
+            _add(
+                out,
+                text,
+                m.start(1),
+                m.end(1),
+                "names.chat",
+                "Naam van deelnemer aan chatgesprek",
+                0.9,
+            )
     for m in INITIALS_SURNAME_RX.finditer(text):
         surname = m.group(1).split()[-1]
-        if not _is_common(surname) and not re.search(r"\b(?:art|nr|blz|p|pag|d\.w\.z|o\.a|m\.b\.t|t\.a\.v|i\.v\.m|e\.d|z\.s\.m)\.\s?$", text[max(0, m.start() - 8) : m.start() + 6], re.IGNORECASE):
+        if not _is_common(surname) and not re.search(
+            r"\b(?:art|nr|blz|p|pag|d\.w\.z|o\.a|m\.b\.t|t\.a\.v|i\.v\.m|e\.d|z\.s\.m)\.\s?$",
+            text[max(0, m.start() - 8) : m.start() + 6],
+            re.IGNORECASE,
+        ):
             if not re.match(r"(?:[A-Z]\.){1,2}\s?[A-Z]{2,}$", m.group(1)):
-                _add(out, text, m.start(1), m.end(1), "names.initials", "Voorletters met achternaam", 0.9)
+                _add(
+                    out,
+                    text,
+                    m.start(1),
+                    m.end(1),
+                    "names.initials",
+                    "Voorletters met achternaam",
+                    0.9,
+                )
     for m in REVERSED_RX.finditer(text):
         if not _is_common(m.group(1)):
-            _add(out, text, m.start(), m.end(), "names.reversed", "Naam in de vorm 'Achternaam, voorletters'", 0.9)
+            _add(
+                out,
+                text,
+                m.start(),
+                m.end(),
+                "names.reversed",
+                "Naam in de vorm 'Achternaam, voorletters'",
+                0.9,
+            )
     out.extend(_lexicon_names(text))
     for s in out:
         if not _public_office(text, s.start, s.end):
@@ -171,16 +326,34 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
         if not stripped:
             continue
         s = offset + name_part.index(stripped)
-        rev = re.fullmatch(rf"({NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?", stripped)
+        rev = re.fullmatch(
+            rf"({NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?", stripped
+        )
         if rev or (FULL_NAME_RX.fullmatch(stripped) and _looks_like_name(stripped, strict=False)):
-            _add(out, text, s, s + len(stripped), "names.header", "Naam in e-mailkop (Van/Aan/CC)", 0.95)
+            _add(
+                out,
+                text,
+                s,
+                s + len(stripped),
+                "names.header",
+                "Naam in e-mailkop (Van/Aan/CC)",
+                0.95,
+            )
         elif "," in stripped:  # "Jan Jansen, Piet Pietersen" in a To: line without ';'
             sub = 0
             for piece in stripped.split(","):
                 p = piece.strip()
                 if p and FULL_NAME_RX.fullmatch(p) and _looks_like_name(p, strict=True):
                     ps = s + stripped.index(p, sub)
-                    _add(out, text, ps, ps + len(p), "names.header", "Naam in e-mailkop (Van/Aan/CC)", 0.9)
+                    _add(
+                        out,
+                        text,
+                        ps,
+                        ps + len(p),
+                        "names.header",
+                        "Naam in e-mailkop (Van/Aan/CC)",
+                        0.9,
+                    )
                 sub += len(piece) + 1
     return out
 
@@ -206,7 +379,9 @@ def _list_names(text: str, start: int, end: int, detector: str, reason: str) -> 
     return out
 
 
-LEX_RX = re.compile(rf"(?<![\w])({NAME_WORD})((?:\s{NAME_WORD}){{0,2}}?)\s((?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD})(?![\w])")
+LEX_RX = re.compile(
+    rf"(?<![\w])({NAME_WORD})((?:\s{NAME_WORD}){{0,2}}?)\s((?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD})(?![\w])"
+)
 
 
 def _lexicon_names(text: str) -> list[Span]:
@@ -222,7 +397,15 @@ def _lexicon_names(text: str) -> list[Span]:
         if last.isupper() and not first.isupper():
             continue
         score = 0.85 if last.lower() in lexicon.surnames() else 0.7
-        _add(out, text, m.start(), m.end(), "names.lexicon", "Voornaam uit de namenlijst met achternaam", score)
+        _add(
+            out,
+            text,
+            m.start(),
+            m.end(),
+            "names.lexicon",
+            "Voornaam uit de namenlijst met achternaam",
+            score,
+        )
     return out
 
 
@@ -251,6 +434,12 @@ def name_variants(name: str) -> list[str]:
     if len(last) >= 3 and not _is_common(last.split("-")[0]) and surname != name:
         variants.append(surname)
     first = words[0]
-    if surname_start > 0 and not first.endswith(".") and len(first) >= 4 and not _is_common(first) and first.lower() not in lexicon.INTERFIXES:
+    if (
+        surname_start > 0
+        and not first.endswith(".")
+        and len(first) >= 4
+        and not _is_common(first)
+        and first.lower() not in lexicon.INTERFIXES
+    ):
         variants.insert(1, first)  # "Mohand Ouaali" is later "Mohand"
     return variants

@@ -21,9 +21,31 @@ class Span:
 
 
 FUNCTIONAL_LOCAL_PARTS = (
-    "info", "woo", "wob", "secretariaat", "postbus", "noreply", "no-reply", "servicedesk", "communicatie",
-    "pers", "persvoorlichting", "klantcontact", "helpdesk", "support", "contact", "receptie", "griffie",
-    "post", "gemeente", "juridischezaken", "bezwaar", "privacy", "fg", "webmaster", "redactie",
+    "info",
+    "woo",
+    "wob",
+    "secretariaat",
+    "postbus",
+    "noreply",
+    "no-reply",
+    "servicedesk",
+    "communicatie",
+    "pers",
+    "persvoorlichting",
+    "klantcontact",
+    "helpdesk",
+    "support",
+    "contact",
+    "receptie",
+    "griffie",
+    "post",
+    "gemeente",
+    "juridischezaken",
+    "bezwaar",
+    "privacy",
+    "fg",
+    "webmaster",
+    "redactie",
 )
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
@@ -32,9 +54,14 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.
 def find_emails(text: str) -> Iterator[Span]:
     for m in EMAIL.finditer(text):
         local = m.group(0).split("@")[0].lower()
-        if local in FUNCTIONAL_LOCAL_PARTS or any(local.startswith(f + ".") or local.startswith(f + "-") for f in ("woo", "wob", "info")):
+        if local in FUNCTIONAL_LOCAL_PARTS or any(
+            local.startswith(f + ".") or local.startswith(f + "-") for f in ("woo", "wob", "info")
+        ):
             continue
-        if any(word in local for word in ("coordinatie", "coördinatie", "desk", "loket", "secretariaat")):
+        if any(
+            word in local
+            for word in ("coordinatie", "coördinatie", "desk", "loket", "secretariaat")
+        ):
             continue
         yield Span(m.start(), m.end(), "email", "pattern.email", "E-mailadres van een persoon")
 
@@ -70,7 +97,13 @@ def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iter
         if national[1] == "0":
             continue
         start = m.start()
-        yield Span(start, start + len(raw), "phone", "pattern.phone", "Telefoonnummer" + (" (mobiel)" if national.startswith("06") else ""))
+        yield Span(
+            start,
+            start + len(raw),
+            "phone",
+            "pattern.phone",
+            "Telefoonnummer" + (" (mobiel)" if national.startswith("06") else ""),
+        )
 
 
 GENERAL_14 = re.compile(r"\b14\s?0\d{2,3}\b")
@@ -91,11 +124,22 @@ def find_ibans(text: str) -> Iterator[Span]:
     for m in IBAN.finditer(text):
         raw = m.group(0).rstrip()
         if iban_valid(raw):
-            yield Span(m.start(), m.start() + len(raw), "iban", "pattern.iban", "IBAN: controlegetal (mod 97) klopt")
+            yield Span(
+                m.start(),
+                m.start() + len(raw),
+                "iban",
+                "pattern.iban",
+                "IBAN: controlegetal (mod 97) klopt",
+            )
 
 
-BSN = re.compile(r"(?<![\d.,-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}|\d{8})(?![\d,]|\.\d|-\d)")
-BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer|persoonsnummer)\W{0,4}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
+BSN = re.compile(
+    r"(?<![\d.,-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}|\d{8})(?![\d,]|\.\d|-\d)"
+)
+BSN_CONTEXT = re.compile(
+    r"(bsn|burgerservicenummer|sofinummer|sofi-nummer|persoonsnummer)\W{0,4}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
 NOT_BSN_CONTEXT = re.compile(
     r"(kenmerk|zaaknummer|zaak|referentie|factuur\w*|order\w*|dossier\w*|registratienummer|kvk|btw|rekening\w*|telefoon\w*|tel\.?|nummer)\W{0,4}$",
     re.IGNORECASE,
@@ -132,7 +176,9 @@ STREET_SUFFIX = (
     "straatweg|dwarsstraat|kanaal|brink|rade|wijk|meer|veste|poort"
 )
 STREET_ADDRESS = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*[ \t](?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t)[ \t]){0,2})?[A-Z]?[\w'’-]*(?:" + STREET_SUFFIX + r"))[ \t]+(\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|\s?-\s?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)|\s?(?:hs|bis|rd|zw))?)\b"
+    r"\b((?:[A-Z][\w'’.-]*[ \t](?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|'t)[ \t]){0,2})?[A-Z]?[\w'’-]*(?:"
+    + STREET_SUFFIX
+    + r"))[ \t]+(\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|\s?-\s?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)|\s?(?:hs|bis|rd|zw))?)\b"
 )
 POSTBUS = re.compile(r"\bpostbus\s+\d+", re.IGNORECASE)
 
@@ -153,7 +199,12 @@ def find_addresses(text: str) -> Iterator[Span]:
         # postcode plus the place name after it
         end = m.end()
         after = re.match(r"\s+([A-Z'][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})", text[end:])
-        if after and after.group(1).upper() != after.group(1) or after and after.group(1).lower() in lexicon.places():
+        if (
+            after
+            and after.group(1).upper() != after.group(1)
+            or after
+            and after.group(1).lower() in lexicon.places()
+        ):
             end += after.end()
         yield Span(m.start(), end, "postcode", "pattern.postcode", "Postcode (met woonplaats)")
 
@@ -161,9 +212,20 @@ def find_addresses(text: str) -> Iterator[Span]:
 # Dutch licence plates, sidecodes 1-14 (letters without vowels in later series; be lenient).
 _L, _D = "[A-Z]", r"\d"
 _SIDECODES = [
-    (2, 2, 2, "LDD"), (2, 2, 2, "DDL"), (2, 2, 2, "DLD"), (2, 2, 2, "LDL"), (2, 2, 2, "LLD"), (2, 2, 2, "DLL"),
-    (2, 3, 1, "DLD"), (1, 3, 2, "DLD"), (2, 3, 1, "LDL"), (1, 3, 2, "LDL"), (3, 2, 1, "LDL"), (1, 2, 3, "LDL"),
-    (1, 2, 3, "DLD"), (3, 2, 1, "DLD"),
+    (2, 2, 2, "LDD"),
+    (2, 2, 2, "DDL"),
+    (2, 2, 2, "DLD"),
+    (2, 2, 2, "LDL"),
+    (2, 2, 2, "LLD"),
+    (2, 2, 2, "DLL"),
+    (2, 3, 1, "DLD"),
+    (1, 3, 2, "DLD"),
+    (2, 3, 1, "LDL"),
+    (1, 3, 2, "LDL"),
+    (3, 2, 1, "LDL"),
+    (1, 2, 3, "LDL"),
+    (1, 2, 3, "DLD"),
+    (3, 2, 1, "DLD"),
 ]
 
 
@@ -187,24 +249,43 @@ def find_plates(text: str) -> Iterator[Span]:
             continue
         if sum(ch.isalpha() for ch in s) == 0:
             continue
-        yield Span(m.start(), m.end(), "licence_plate", "pattern.licence_plate", "Kenteken (Nederlandse sidecode)")
+        yield Span(
+            m.start(),
+            m.end(),
+            "licence_plate",
+            "pattern.licence_plate",
+            "Kenteken (Nederlandse sidecode)",
+        )
 
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s+(?:" + MONTHS + r")\s+(?:19|20)\d{2})"
-DOB = re.compile(r"\b(?:geboren\s+op|geboren|geb\.|geboortedatum|geb\.\s*datum|d\.o\.b\.)\s*:?\s*(" + DATE + r")", re.IGNORECASE)
+DOB = re.compile(
+    r"\b(?:geboren\s+op|geboren|geb\.|geboortedatum|geb\.\s*datum|d\.o\.b\.)\s*:?\s*("
+    + DATE
+    + r")",
+    re.IGNORECASE,
+)
 
 
 def find_birth_dates(text: str) -> Iterator[Span]:
     for m in DOB.finditer(text):
-        yield Span(m.start(1), m.end(1), "date_of_birth", "pattern.date_of_birth", "Geboortedatum (na 'geboren'/'geboortedatum')")
+        yield Span(
+            m.start(1),
+            m.end(1),
+            "date_of_birth",
+            "pattern.date_of_birth",
+            "Geboortedatum (na 'geboren'/'geboortedatum')",
+        )
 
 
 PROFILE_URL = re.compile(
     r"(?:https?://)?(?:www\.|nl\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com/@|github\.com|youtube\.com/@|mastodon\.\w+/@)/?[\w.@%-]+/?",
     re.IGNORECASE,
 )
-HANDLE = re.compile(r"(?:(?:twitter|instagram|tiktok|x|insta|mastodon)\W{0,12})(@[A-Za-z0-9_]{2,30})", re.IGNORECASE)
+HANDLE = re.compile(
+    r"(?:(?:twitter|instagram|tiktok|x|insta|mastodon)\W{0,12})(@[A-Za-z0-9_]{2,30})", re.IGNORECASE
+)
 
 
 def find_urls(text: str) -> Iterator[Span]:
@@ -214,8 +295,12 @@ def find_urls(text: str) -> Iterator[Span]:
         yield Span(m.start(1), m.end(1), "url", "pattern.handle", "Gebruikersnaam op sociale media")
 
 
-IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])")
-IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])")
+IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])"
+)
+IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])"
+)
 HOSTNAME = re.compile(
     r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
     r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
@@ -233,16 +318,26 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
         yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IP-adres (intern systeem)")
     for m in IPV6.finditer(text):
         if m.group(0).count(":") >= 3 or "::" in m.group(0):
-            if re.search(r"[0-9a-f]", m.group(0), re.IGNORECASE) and not re.fullmatch(r"[\d:]+", m.group(0)):
+            if re.search(r"[0-9a-f]", m.group(0), re.IGNORECASE) and not re.fullmatch(
+                r"[\d:]+", m.group(0)
+            ):
                 yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
     for m in HOSTNAME.finditer(text):
         yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
     for m in SHARE.finditer(text):
         value = m.group(0).rstrip(".,;:)")
-        yield Span(m.start(), m.start() + len(value), "share_path", "pattern.share_path", "Netwerkpad (interne schijf)")
+        yield Span(
+            m.start(),
+            m.start() + len(value),
+            "share_path",
+            "pattern.share_path",
+            "Netwerkpad (interne schijf)",
+        )
     for pattern in (*SYSTEM_CODES, *extra_codes):
         for m in re.finditer(pattern, text):
-            yield Span(m.start(), m.end(), "system_code", "pattern.system_code", "Interne systeemcode")
+            yield Span(
+                m.start(), m.end(), "system_code", "pattern.system_code", "Interne systeemcode"
+            )
 
 
 # Spans that stay readable whatever else matches inside them.
@@ -251,8 +346,12 @@ ARTICLE = re.compile(
     r"(?:,?\s*(?:\w+\s+lid|lid\s+\d+))?(?:,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+[a-z]\b)?(?:,?\s*van\s+de\s+[A-Z][\w]*)?",
     re.IGNORECASE,
 )
-GROUND_CODE = re.compile(r"(?<![\w.])(?:5\.1\.[1-2]\.?\s?[a-i]|5\.1\.[4-6]|5\.[2-4]a?|10\.[12]\.?\s?[a-g]|10\.7\.?[ab]|11\.[12])(?![\w.])")
-KENMERK = re.compile(r"\b(?:19|20)\d{2}[-/]\d{3,8}\b|\b[A-Z]{1,4}[/-]\d{2}[/-]\d{3,}\b|\b\d{4}Z\d{5}\b|\b\d{7}\b(?=\s*$)")
+GROUND_CODE = re.compile(
+    r"(?<![\w.])(?:5\.1\.[1-2]\.?\s?[a-i]|5\.1\.[4-6]|5\.[2-4]a?|10\.[12]\.?\s?[a-g]|10\.7\.?[ab]|11\.[12])(?![\w.])"
+)
+KENMERK = re.compile(
+    r"\b(?:19|20)\d{2}[-/]\d{3,8}\b|\b[A-Z]{1,4}[/-]\d{2}[/-]\d{3,}\b|\b\d{4}Z\d{5}\b|\b\d{7}\b(?=\s*$)"
+)
 ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}")
 
 

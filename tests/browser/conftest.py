@@ -10,7 +10,9 @@ import pytest
 from tests.conftest import require
 
 CHROMIUM = os.environ.get("WOBDESK_CHROMIUM", "/usr/bin/chromium")
-OUTPUT = Path(os.environ.get("WOBDESK_TEST_OUTPUT", Path(__file__).resolve().parents[2] / "test-output"))
+OUTPUT = Path(
+    os.environ.get("WOBDESK_TEST_OUTPUT", Path(__file__).resolve().parents[2] / "test-output")
+)
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # browser steps are still plain synchronous code.
@@ -42,7 +44,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, accept_downloads=True, locale="nl-NL"
+    )
     pg = context.new_page()
     pg.set_default_timeout(20000)
     yield pg

@@ -37,7 +37,10 @@ def test_import_seed004_and_status_json(organisation):
     assert "Wob" in status["explanation"]
     case = Request.objects.get(reference=reference)
     assert case.points.count() == 3
-    assert [a.label for a in sorted(case.answers.all(), key=lambda a: a.sort_key)] == ["Ad 1", "Ad 2 en 3"]
+    assert [a.label for a in sorted(case.answers.all(), key=lambda a: a.sort_key)] == [
+        "Ad 1",
+        "Ad 2 en 3",
+    ]
     doc = case.documents.get()
     assert doc.grounds == ["10.2.e"] and doc.judgement == "deels_openbaar"
 

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from cases.grounds import (
-    ABSOLUUT,
     AANVULLEND,
+    ABSOLUUT,
     GROUNDS,
     RELATIEF,
     TIJDELIJK,

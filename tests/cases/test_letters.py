@@ -46,9 +46,15 @@ def test_besluit_sections_in_seed_order():
     ]
     text = body(data)
     assert text.startswith("Politie\nGeachte heer Van der Berg,")
-    assert "Op 10 mei 2021 heb ik uw verzoek op grond van de Wet openbaarheid van bestuur (Wob) ontvangen." in text
+    assert (
+        "Op 10 mei 2021 heb ik uw verzoek op grond van de Wet openbaarheid van bestuur (Wob) ontvangen."
+        in text
+    )
     assert "kort samengevat – het Crime Anticipation System" in text
-    assert "Bij brief van 18 mei 2021 heb ik de ontvangst van uw verzoek bevestigd en meegedeeld dat de behandeling ervan is verdaagd." in text
+    assert (
+        "Bij brief van 18 mei 2021 heb ik de ontvangst van uw verzoek bevestigd en meegedeeld dat de behandeling ervan is verdaagd."
+        in text
+    )
     assert "Op 1 juni 2021 heb ik een derde-belanghebbende in de gelegenheid gesteld" in text
 
 
@@ -59,10 +65,23 @@ def test_points_quoted_in_order():
 
 
 def test_ad_labels_grouped_and_ordered_by_lowest_point():
-    labels = [t for s, t in paragraphs(render_letter(seed000_context())) if s == "Heading 3" and t.startswith("Ad")]
-    assert labels == ["Ad 1, 2, 3, 4, 5, 16 en 17", "Ad 6", "Ad 7", "Ad 8 en 9", "Ad 10", "Ad 11, 12, 13, 14 en 15"]
+    labels = [
+        t
+        for s, t in paragraphs(render_letter(seed000_context()))
+        if s == "Heading 3" and t.startswith("Ad")
+    ]
+    assert labels == [
+        "Ad 1, 2, 3, 4, 5, 16 en 17",
+        "Ad 6",
+        "Ad 7",
+        "Ad 8 en 9",
+        "Ad 10",
+        "Ad 11, 12, 13, 14 en 15",
+    ]
     ctx = seed000_context(answers=(AnswerInfo((10, 5), "x"), AnswerInfo((14, 6, 8, 7, 12), "y")))
-    labels = [t for s, t in paragraphs(render_letter(ctx)) if s == "Heading 3" and t.startswith("Ad")]
+    labels = [
+        t for s, t in paragraphs(render_letter(ctx)) if s == "Heading 3" and t.startswith("Ad")
+    ]
     assert labels == ["Ad 5 en 10", "Ad 6, 7, 8, 12 en 14"]
 
 
@@ -74,7 +93,11 @@ def test_motivations_for_exactly_the_grounds_used():
     assert "onder c, van de Wob" not in text and "onder f, van de Wob" not in text
     only = seed000_context(grounds_used=(ground_use("10.2.e", ("1",)),))
     text = body(render_letter(only))
-    assert "onder e, van de Wob" in text and "onder d, van de Wob" not in text and "(10.2.g)" not in text
+    assert (
+        "onder e, van de Wob" in text
+        and "onder d, van de Wob" not in text
+        and "(10.2.g)" not in text
+    )
 
 
 def test_legal_basis_by_regime():
@@ -89,13 +112,18 @@ def test_legal_basis_by_regime():
 
 def test_dictum_names_each_judgement():
     text = body(render_letter(seed000_context()))
-    assert "openbaar te maken" in text and "gedeeltelijk openbaar te maken" in text and "niet openbaar te maken" in text
+    assert (
+        "openbaar te maken" in text
+        and "gedeeltelijk openbaar te maken" in text
+        and "niet openbaar te maken" in text
+    )
     none = body(render_letter(seed000_context(documents=(), grounds_used=())))
     assert "geen documenten zijn aangetroffen" in none
 
 
 @pytest.mark.parametrize(
-    ("letter_date", "electronic"), [(date(2026, 1, 1), True), (date(2026, 11, 22), True), (date(2025, 12, 31), False)]
+    ("letter_date", "electronic"),
+    [(date(2026, 1, 1), True), (date(2026, 11, 22), True), (date(2025, 12, 31), False)],
 )
 def test_rechtsbescherming_electronic_route_from_2026(letter_date, electronic):
     text = body(render_letter(seed000_context(letter_date=letter_date)))
@@ -109,15 +137,36 @@ def test_colofon_footer_fields_and_signature():
     data = render_letter(seed000_context())
     doc = Document(io.BytesIO(data))
     colofon = doc.tables[0].rows[0].cells[1].text
-    for label in ("Organisatieonderdeel", "Behandeld door", "Functie", "Telefoon", "E-mail", "Ons kenmerk", "Uw kenmerk", "Datum", "Bijlage(n)", "Onderwerp"):
+    for label in (
+        "Organisatieonderdeel",
+        "Behandeld door",
+        "Functie",
+        "Telefoon",
+        "E-mail",
+        "Ons kenmerk",
+        "Uw kenmerk",
+        "Datum",
+        "Bijlage(n)",
+        "Onderwerp",
+    ):
         assert label in colofon
-    assert "2021-0003446" in colofon and "12 juli 2021" in colofon and "Besluit op Wob-verzoek" in colofon
+    assert (
+        "2021-0003446" in colofon
+        and "12 juli 2021" in colofon
+        and "Besluit op Wob-verzoek" in colofon
+    )
     assert "De heer J.P. van der Berg" in doc.tables[0].rows[0].cells[0].text
     footer_xml = doc.sections[0].footer.paragraphs[0]._p.xml
     assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footer_xml)
     assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footer_xml)
     signature = next(t for t in (p.text for p in doc.paragraphs) if t.startswith("de korpschef"))
-    assert signature.split("\n") == ["de korpschef van politie,", "namens deze,", "", "mr. E.M. de Vries MPA", "Directeur Korpsstaf"]
+    assert signature.split("\n") == [
+        "de korpschef van politie,",
+        "namens deze,",
+        "",
+        "mr. E.M. de Vries MPA",
+        "Directeur Korpsstaf",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -137,22 +186,45 @@ def test_salutations(name, sal, expected):
 
 
 def test_verdagingsbrief_refused_after_first_term_and_allowed_on_it():
-    ctx = seed000_context(kind="verdagingsbrief", regime="woo", letter_date=date(2021, 6, 8), adjournment_reason="De omvang")
+    ctx = seed000_context(
+        kind="verdagingsbrief",
+        regime="woo",
+        letter_date=date(2021, 6, 8),
+        adjournment_reason="De omvang",
+    )
     with pytest.raises(LetterError, match="7 juni 2021 verstreken"):
         render_letter(ctx)
-    ok = body(render_letter(replace(ctx, letter_date=date(2021, 6, 7), adjourned_due_on=date(2021, 6, 21))))
-    assert "met twee weken" in ok and "uiterlijk op 21 juni 2021" in ok and "artikel 4.4, tweede lid, van de Woo" in ok
+    ok = body(
+        render_letter(
+            replace(ctx, letter_date=date(2021, 6, 7), adjourned_due_on=date(2021, 6, 21))
+        )
+    )
+    assert (
+        "met twee weken" in ok
+        and "uiterlijk op 21 juni 2021" in ok
+        and "artikel 4.4, tweede lid, van de Woo" in ok
+    )
 
 
 def test_ontvangstbevestiging_with_and_without_verdaging():
-    plain = body(render_letter(seed000_context(kind="ontvangstbevestiging", regime="woo", letter_date=date(2021, 5, 12))))
+    plain = body(
+        render_letter(
+            seed000_context(
+                kind="ontvangstbevestiging", regime="woo", letter_date=date(2021, 5, 12)
+            )
+        )
+    )
     assert "uiterlijk op 5 juli 2021" in plain and "Ik verdaag" not in plain
     assert "kenmerk 2021-0003446" in plain
     combined = body(
         render_letter(
             seed000_context(
-                kind="ontvangstbevestiging", regime="wob", letter_date=date(2021, 5, 18), adjourned=True,
-                adjournment_reason="De omvang van het verzoek", adjourned_due_on=date(2021, 7, 5),
+                kind="ontvangstbevestiging",
+                regime="wob",
+                letter_date=date(2021, 5, 18),
+                adjourned=True,
+                adjournment_reason="De omvang van het verzoek",
+                adjourned_due_on=date(2021, 7, 5),
             )
         )
     )
@@ -173,7 +245,15 @@ def test_inventory_csv_xlsx_docx_have_every_row():
     ctx = seed000_context(kind="inventarislijst")
     text = render_inventory(ctx, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0][:7] == ["Nr.", "Datum", "Documentnaam", "Beoordeling", "Grond(en)", "Toelichting", "Vindplaats"]
+    assert rows[0][:7] == [
+        "Nr.",
+        "Datum",
+        "Documentnaam",
+        "Beoordeling",
+        "Grond(en)",
+        "Toelichting",
+        "Vindplaats",
+    ]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "3a", "10"]
     assert rows[1][1] == "2019-03-01" and rows[1][4] == "10.2.e; 10.2.g"
     assert rows[3][6] == "https://www.politie.nl/wob/cas"
@@ -185,7 +265,12 @@ def test_inventory_csv_xlsx_docx_have_every_row():
     assert ws.freeze_panes == "A2"
     doc = Document(io.BytesIO(render_inventory(ctx, "docx")))
     table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells][:4] == ["Nr.", "Datum", "Documentnaam", "Beoordeling"]
+    assert [c.text for c in table.rows[0].cells][:4] == [
+        "Nr.",
+        "Datum",
+        "Documentnaam",
+        "Beoordeling",
+    ]
     assert [r.cells[0].text for r in table.rows[1:]] == ["1", "2", "3", "3a", "10"]
     with pytest.raises(ValueError):
         render_inventory(ctx, "pdf")
@@ -195,5 +280,9 @@ def test_besluit_carries_inventory_as_bijlage():
     doc = Document(io.BytesIO(render_letter(seed000_context())))
     inventory = doc.tables[-1]
     assert [r.cells[2].text for r in inventory.rows[1:]] == [
-        "Werkinstructie CAS", "Kwartaalrapportage CAS Q1 2020", "Besluit CAS 2021", "Bijlage bij besluit", "Evaluatie CAS",
+        "Werkinstructie CAS",
+        "Kwartaalrapportage CAS Q1 2020",
+        "Besluit CAS 2021",
+        "Bijlage bij besluit",
+        "Evaluatie CAS",
     ]

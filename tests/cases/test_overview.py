@@ -31,7 +31,9 @@ def two_decided(make_case):
     step(a, "decision_sent", date(2026, 3, 13))
     # Suspended case: received 5 Jan 2026, T1 2 Feb + 10 days suspension = 12 Feb; sent 20 Feb: 8 days late.
     b = make_case(received_on=date(2026, 1, 5), subject="opgeschort")
-    step(b, "suspension", date(2026, 1, 20), until=date(2026, 1, 29), suspension_reason="zienswijze")
+    step(
+        b, "suspension", date(2026, 1, 20), until=date(2026, 1, 29), suspension_reason="zienswijze"
+    )
     step(b, "decision_sent", date(2026, 2, 20))
     return a, b
 
@@ -96,10 +98,15 @@ def test_adviser_cannot_see_coordinator_pages(client, adviser, url):
     assert client.get(reverse(url)).status_code == 403
 
 
-def test_assign_from_overview_grants_and_revokes(client, coordinator, adviser, other_adviser, make_case):
+def test_assign_from_overview_grants_and_revokes(
+    client, coordinator, adviser, other_adviser, make_case
+):
     case = make_case()
     client.force_login(coordinator)
-    client.post(reverse("cases:request_assign", args=[case.pk]), {"adviser": other_adviser.pk, "next": "/overzicht/"})
+    client.post(
+        reverse("cases:request_assign", args=[case.pk]),
+        {"adviser": other_adviser.pk, "next": "/overzicht/"},
+    )
     assert not adviser.has_perm("cases.view_request", case)
     from django.contrib.auth.models import User
 
@@ -124,7 +131,13 @@ def test_publication_package(client, coordinator, make_case, organisation):
     organisation.save()
     case = make_case(received_on=date(2026, 10, 1))
     answer_write(request=case, point_numbers=[1, 2, 3], text="Zie de documenten.")
-    doc = document_create(request=case, title="Ontwerp", judgement="deels_openbaar", grounds=["5.1.2e"], date=date(2026, 1, 5))
+    doc = document_create(
+        request=case,
+        title="Ontwerp",
+        judgement="deels_openbaar",
+        grounds=["5.1.2e"],
+        date=date(2026, 1, 5),
+    )
     client.force_login(coordinator)
     # Not before the decision is sent.
     response = client.get(reverse("cases:publication", args=[case.pk]), follow=True)
@@ -144,7 +157,12 @@ def test_publication_package(client, coordinator, make_case, organisation):
     assert f"{case.reference}-inventarislijst.xlsx" in names
     assert any(n.startswith(f"{case.reference}-besluit.") for n in names)
     root = ET.fromstring(zf.read("metadata.xml"))
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "d": "https://standaarden.overheid.nl/diwoo/metadata/"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "d": "https://standaarden.overheid.nl/diwoo/metadata/",
+    }
     locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
-    assert all(loc.startswith(f"https://www.teststad.example/woo/{case.reference}/") for loc in locs)
+    assert all(
+        loc.startswith(f"https://www.teststad.example/woo/{case.reference}/") for loc in locs
+    )
     assert len(locs) == 3

@@ -12,34 +12,38 @@ ROLES = ["coordinator", "assigned", "other_adviser", "outsider", "anonymous"]
 
 # action -> (method, url builder, data, roles allowed)
 ACTIONS = {
-    "view_detail": ("get", lambda c, l: reverse("cases:request_detail", args=[c.pk]), None),
+    "view_detail": ("get", lambda c, letter: reverse("cases:request_detail", args=[c.pk]), None),
     "record_event": (
         "post",
-        lambda c, l: reverse("cases:event_create", args=[c.pk]),
+        lambda c, letter: reverse("cases:event_create", args=[c.pk]),
         {"type": "acknowledged", "on": "2026-03-09", "note": ""},
     ),
     "edit_point": (
         "post",
-        lambda c, l: reverse("cases:point_edit", args=[c.pk, 1]),
+        lambda c, letter: reverse("cases:point_edit", args=[c.pk, 1]),
         {"action": "save", "text": "gewijzigd punt"},
     ),
     "write_answer": (
         "post",
-        lambda c, l: reverse("cases:answer_create", args=[c.pk]),
+        lambda c, letter: reverse("cases:answer_create", args=[c.pk]),
         {"points": ["1"], "text": "Antwoord."},
     ),
     "add_document": (
         "post",
-        lambda c, l: reverse("cases:document_add", args=[c.pk]),
+        lambda c, letter: reverse("cases:document_add", args=[c.pk]),
         {"title": "Nota", "judgement": "openbaar"},
     ),
     "generate_letter": (
         "post",
-        lambda c, l: reverse("cases:letter_generate", args=[c.pk]),
+        lambda c, letter: reverse("cases:letter_generate", args=[c.pk]),
         {"kind": "ontvangstbevestiging", "format": "docx", "letter_date": "2026-03-09"},
     ),
-    "download_letter": ("get", lambda c, l: reverse("cases:letter_download", args=[c.pk, l.pk]), None),
-    "assign": ("post", lambda c, l: reverse("cases:request_assign", args=[c.pk]), "ASSIGN"),
+    "download_letter": (
+        "get",
+        lambda c, letter: reverse("cases:letter_download", args=[c.pk, letter.pk]),
+        None,
+    ),
+    "assign": ("post", lambda c, letter: reverse("cases:request_assign", args=[c.pk]), "ASSIGN"),
 }
 
 ALLOWED = {
@@ -57,7 +61,9 @@ ALLOWED = {
 @pytest.fixture
 def world(make_case, adviser, other_adviser, coordinator, outsider):
     case = make_case()
-    letter = letter_render(request=case, kind="ontvangstbevestiging", letter_date=date(2026, 3, 9), by=adviser)
+    letter = letter_render(
+        request=case, kind="ontvangstbevestiging", letter_date=date(2026, 3, 9), by=adviser
+    )
     users = {
         "coordinator": coordinator,
         "assigned": adviser,

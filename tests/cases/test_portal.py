@@ -80,10 +80,21 @@ def test_status_page_shows_milestones_and_deadline(client, organisation):
     assert case.reference in html
     assert "Verzoek ontvangen" in html
     assert "Uiterste beslisdatum" in html
-    assert "script-src 'self'" in client.get(reverse("portal:status", args=[token])).headers["Content-Security-Policy"]
+    assert (
+        "script-src 'self'"
+        in client.get(reverse("portal:status", args=[token])).headers["Content-Security-Policy"]
+    )
 
 
-@pytest.mark.parametrize("mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:20], lambda t: "x" * 43, lambda t: t + "x"])
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+        lambda t: t[:20],
+        lambda t: "x" * 43,
+        lambda t: t + "x",
+    ],
+)
 def test_wrong_or_mangled_token_is_a_plain_404(client, organisation, mangle):
     token, _ = token_from_session_page(client, submit(client))
     response = client.get(reverse("portal:status", args=[mangle(token)]))
@@ -106,7 +117,10 @@ def test_revoked_and_reissued_links(client, organisation):
 
 def test_another_case_token_never_shows_this_case(client, organisation):
     t1, _ = token_from_session_page(client, submit(client))
-    t2, _ = token_from_session_page(client, submit(client, name="Els de Vries", email="els@example.org", subject="parkeervergunningen"))
+    t2, _ = token_from_session_page(
+        client,
+        submit(client, name="Els de Vries", email="els@example.org", subject="parkeervergunningen"),
+    )
     html = client.get(reverse("portal:status", args=[t2])).content.decode()
     first = Request.objects.get(requester_name="Ahmed El Amrani")
     assert "parkeervergunningen" in html
@@ -116,7 +130,9 @@ def test_another_case_token_never_shows_this_case(client, organisation):
 def test_drafts_originals_and_notes_stay_invisible(client, organisation, adviser):
     token, _ = token_from_session_page(client, submit(client))
     case = Request.objects.get()
-    request_transition(request=case, type="note", on=date.today(), note="INTERNE NOTITIE: lastige verzoeker")
+    request_transition(
+        request=case, type="note", on=date.today(), note="INTERNE NOTITIE: lastige verzoeker"
+    )
     draft = letter_render(request=case, kind="ontvangstbevestiging", letter_date=date.today())
     doc = document_create(request=case, title="Bomenadvies", judgement="openbaar")
     doc.original = stored_file_put(b"%PDF-1.4 ORIGINEEL ONGELAKT")
@@ -138,10 +154,14 @@ def test_drafts_originals_and_notes_stay_invisible(client, organisation, adviser
 def test_released_document_after_besluit(client, organisation):
     token, _ = token_from_session_page(client, submit(client))
     case = Request.objects.get()
-    doc = document_create(request=case, title="Kapvergunning", judgement="deels_openbaar", grounds=["5.1.2e"])
+    doc = document_create(
+        request=case, title="Kapvergunning", judgement="deels_openbaar", grounds=["5.1.2e"]
+    )
     doc.redacted = stored_file_put(b"%PDF-1.7 gelakt")
     doc.save()
-    assert client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404  # not before
+    assert (
+        client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404
+    )  # not before
     request_transition(request=case, type="decision_sent", on=date.today())
     response = client.get(reverse("portal:document", args=[token, doc.pk]))
     assert response.status_code == 200
@@ -153,14 +173,18 @@ def test_reply_and_withdraw_land_on_timeline_and_notify(client, organisation, ad
     case = Request.objects.get()
     case.adviser = adviser
     case.save()
-    request_transition(request=case, type="precisering_asked", on=date.today(), note="Welke periode?")
+    request_transition(
+        request=case, type="precisering_asked", on=date.today(), note="Welke periode?"
+    )
     mail.outbox.clear()
     client.post(reverse("portal:reply", args=[token]), {"text": "De periode 2024-2025."})
     case.refresh_from_db()
     assert case.status == "gepreciseerd"
     assert case.events.filter(type="precisering_received", note__contains="2024-2025").exists()
     assert any(adviser.email in m.to for m in mail.outbox)
-    client.post(reverse("portal:withdraw", args=[token]), {"confirm": "ja", "reason": "Niet meer nodig"})
+    client.post(
+        reverse("portal:withdraw", args=[token]), {"confirm": "ja", "reason": "Niet meer nodig"}
+    )
     case.refresh_from_db()
     assert case.status == "ingetrokken"
 
@@ -170,7 +194,9 @@ def test_reply_upload_type_and_size_checked(client, organisation):
 
     token, _ = token_from_session_page(client, submit(client))
     bad = SimpleUploadedFile("virus.exe", b"MZ...", content_type="application/octet-stream")
-    response = client.post(reverse("portal:reply", args=[token]), {"text": "zie bijlage", "files": bad}, follow=True)
+    response = client.post(
+        reverse("portal:reply", args=[token]), {"text": "zie bijlage", "files": bad}, follow=True
+    )
     assert "niet geaccepteerd" in response.content.decode()
     assert not Request.objects.get().events.filter(type="contact").exists()
 

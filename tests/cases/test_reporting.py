@@ -7,16 +7,55 @@ import pytest
 from cases.reporting import CaseFacts, decision_outcome, figures_as_rows, timeliness
 
 
-def fact(ref, received, due, sent=None, withdrawn=None, adjourned=False, suspended=0, judgements=(), grounds=(), pages=0):
-    return CaseFacts(ref, received, due, sent, withdrawn, adjourned, suspended, tuple(judgements), tuple(grounds), pages)
+def fact(
+    ref,
+    received,
+    due,
+    sent=None,
+    withdrawn=None,
+    adjourned=False,
+    suspended=0,
+    judgements=(),
+    grounds=(),
+    pages=0,
+):
+    return CaseFacts(
+        ref,
+        received,
+        due,
+        sent,
+        withdrawn,
+        adjourned,
+        suspended,
+        tuple(judgements),
+        tuple(grounds),
+        pages,
+    )
 
 
 FACTS = [
     # on time, adjourned, suspended 10 days: 50 days, 40 without suspension
-    fact("A", date(2025, 1, 6), date(2025, 2, 27), date(2025, 2, 25), adjourned=True, suspended=10,
-         judgements=["openbaar", "deels_openbaar"], grounds=["5.1.2e", "5.1.2e", "5.1.2i"], pages=30),
+    fact(
+        "A",
+        date(2025, 1, 6),
+        date(2025, 2, 27),
+        date(2025, 2, 25),
+        adjourned=True,
+        suspended=10,
+        judgements=["openbaar", "deels_openbaar"],
+        grounds=["5.1.2e", "5.1.2e", "5.1.2i"],
+        pages=30,
+    ),
     # late: 60 days
-    fact("B", date(2025, 2, 3), date(2025, 3, 3), date(2025, 4, 4), judgements=["niet_openbaar"], grounds=["5.1.2f"], pages=12),
+    fact(
+        "B",
+        date(2025, 2, 3),
+        date(2025, 3, 3),
+        date(2025, 4, 4),
+        judgements=["niet_openbaar"],
+        grounds=["5.1.2f"],
+        pages=12,
+    ),
     # decided in Q2, no documents, 20 days, on time
     fact("C", date(2025, 4, 1), date(2025, 4, 29), date(2025, 4, 21)),
     # withdrawn in Q1
@@ -36,7 +75,11 @@ def test_per_year_figures():
     assert y2025.days_without_suspension == [40, 60, 20]
     assert y2025.median_days_without_suspension == 40
     assert y2025.adjourned_share == pytest.approx(1 / 3)
-    assert y2025.outcomes == {"gedeeltelijke_openbaarmaking": 1, "geen_openbaarmaking": 1, "geen_documenten": 1}
+    assert y2025.outcomes == {
+        "gedeeltelijke_openbaarmaking": 1,
+        "geen_openbaarmaking": 1,
+        "geen_documenten": 1,
+    }
     assert y2025.grounds == {"5.1.2e": 2, "5.1.2i": 1, "5.1.2f": 1}
     assert y2025.pages == 42
     assert (y2026.received, y2026.decided, y2026.on_time_share) == (1, 0, None)

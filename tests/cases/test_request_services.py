@@ -67,7 +67,13 @@ def test_lifecycle_through_the_service(make_case):
     case.refresh_from_db()
     assert case.status == "verdaagd"
     assert case.due_on == date(2026, 4, 17)  # 3 April + 14 days (art. 4.4 lid 2 Woo), a Friday
-    step(case, "suspension", date(2026, 4, 1), until=date(2026, 4, 10), suspension_reason="zienswijze")
+    step(
+        case,
+        "suspension",
+        date(2026, 4, 1),
+        until=date(2026, 4, 10),
+        suspension_reason="zienswijze",
+    )
     case.refresh_from_db()
     # + 10 suspended days = Mon 27 April, Koningsdag (Atw) -> Tue 28 April
     assert case.due_on == date(2026, 4, 28)

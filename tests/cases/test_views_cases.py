@@ -105,7 +105,9 @@ def test_answer_label_and_order_on_screen(logged_in, make_case):
     url = reverse("cases:answer_create", args=[case.pk])
     logged_in.post(url, {"points": ["10", "5"], "text": "Samen beantwoord."})
     logged_in.post(url, {"points": ["3"], "text": "Los."})
-    html = logged_in.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=antwoorden").content.decode()
+    html = logged_in.get(
+        reverse("cases:request_detail", args=[case.pk]) + "?tab=antwoorden"
+    ).content.decode()
     assert "Ad 3" in html and "Ad 5 en 10" in html
     assert html.index("Ad 3") < html.index("Ad 5 en 10")
 

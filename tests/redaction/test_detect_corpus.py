@@ -27,7 +27,9 @@ def test_evaluation_counts_a_leak():
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp)
         (p / "a.txt").write_text("De tuinman kwam langs.", encoding="utf-8")
-        (p / "a.json").write_text(json.dumps({"redact": [{"text": "tuinman", "category": "person"}], "readable": []}))
+        (p / "a.json").write_text(
+            json.dumps({"redact": [{"text": "tuinman", "category": "person"}], "readable": []})
+        )
         report = evaluate(p)
         assert report.overall.leak_rate == 1.0
         assert report.leaks == ["a.txt: 'tuinman' (person)"]

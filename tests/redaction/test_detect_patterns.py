@@ -7,19 +7,31 @@ from redaction.detect.patterns import elfproef, iban_valid
 
 
 def found(text, category=None, **config):
-    return [(s.text, s.category) for s in detect_text(text, DetectionConfig(**config)) if category in (None, s.category)]
+    return [
+        (s.text, s.category)
+        for s in detect_text(text, DetectionConfig(**config))
+        if category in (None, s.category)
+    ]
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "1112.22.333", "111 222 333"])
 def test_valid_bsn_found_with_woo_ground(bsn):
-    suggestions = [s for s in detect_text(f"Het BSN is {bsn}.", DetectionConfig(regime="woo")) if s.category == "bsn"]
+    suggestions = [
+        s
+        for s in detect_text(f"Het BSN is {bsn}.", DetectionConfig(regime="woo"))
+        if s.category == "bsn"
+    ]
     assert [s.text for s in suggestions] == [bsn]
     assert suggestions[0].ground == "5.1.1e"
     assert "11-proef" in suggestions[0].reason
 
 
 def test_bsn_ground_under_wob():
-    [s] = [s for s in detect_text("BSN 111222333", DetectionConfig(regime="wob")) if s.category == "bsn"]
+    [s] = [
+        s
+        for s in detect_text("BSN 111222333", DetectionConfig(regime="wob"))
+        if s.category == "bsn"
+    ]
     assert s.ground == "10.2.e"
 
 
@@ -30,13 +42,21 @@ def test_nine_digits_failing_the_11_test_never_suggested(number):
 
 def test_eight_digit_bsn_only_with_context():
     assert elfproef("11222333") is elfproef("011222333")
-    assert found("zaaknummer 12345678") == [] or all(c != "bsn" for _, c in found("zaaknummer 12345678"))
+    assert found("zaaknummer 12345678") == [] or all(
+        c != "bsn" for _, c in found("zaaknummer 12345678")
+    )
 
 
 @pytest.mark.parametrize(
     ("iban", "valid"),
-    [("NL91ABNA0417164300", True), ("NL91 ABNA 0417 1643 00", True), ("NL20INGB0001234567", True),
-     ("NL91ABNA0417164301", False), ("NL02ABNA012345678", False), ("DE89370400440532013000", True)],
+    [
+        ("NL91ABNA0417164300", True),
+        ("NL91 ABNA 0417 1643 00", True),
+        ("NL20INGB0001234567", True),
+        ("NL91ABNA0417164301", False),
+        ("NL02ABNA012345678", False),
+        ("DE89370400440532013000", True),
+    ],
 )
 def test_iban_mod97(iban, valid):
     assert iban_valid(iban) is valid
@@ -45,14 +65,27 @@ def test_iban_mod97(iban, valid):
 
 @pytest.mark.parametrize(
     "phone",
-    ["06-12345678", "06 1234 5678", "0612345678", "+31 6 12345678", "+31 (0)6 1234 5678", "0031 6 12345678",
-     "020 - 123 45 67", "(010) 1234567", "010-4129876", "+31 (0)20 123 4567", "088-1234567"],
+    [
+        "06-12345678",
+        "06 1234 5678",
+        "0612345678",
+        "+31 6 12345678",
+        "+31 (0)6 1234 5678",
+        "0031 6 12345678",
+        "020 - 123 45 67",
+        "(010) 1234567",
+        "010-4129876",
+        "+31 (0)20 123 4567",
+        "088-1234567",
+    ],
 )
 def test_phone_formats(phone):
     assert found(f"Bel {phone} voor meer informatie.", "phone") == [(phone, "phone")]
 
 
-@pytest.mark.parametrize("general", ["14 020", "14020", "0800-1234", "0900-8844", "0800 0432", "112"])
+@pytest.mark.parametrize(
+    "general", ["14 020", "14020", "0800-1234", "0900-8844", "0800 0432", "112"]
+)
 def test_general_numbers_stay_readable(general):
     assert found(f"Bel {general} voor meer informatie.", "phone") == []
 
@@ -62,7 +95,18 @@ def test_organisation_main_number_configurable():
     assert found("Bel 088-9645051.", "phone", public_numbers=("088-9645051",)) == []
 
 
-@pytest.mark.parametrize("plate", ["XX-99-99".replace("X", "K"), "12-KT-45", "45-TGK-7", "8-KTF-24", "GF-472-K", "K-123-TF", "VZ-123-X"])
+@pytest.mark.parametrize(
+    "plate",
+    [
+        "XX-99-99".replace("X", "K"),
+        "12-KT-45",
+        "45-TGK-7",
+        "8-KTF-24",
+        "GF-472-K",
+        "K-123-TF",
+        "VZ-123-X",
+    ],
+)
 def test_licence_plates(plate):
     assert found(f"Kenteken {plate} stond er.", "licence_plate") == [(plate, "licence_plate")]
 
@@ -86,7 +130,9 @@ def test_addresses_postcodes_and_postbus():
 
 def test_birth_date_only_by_context():
     assert found("geboren op 12-03-1985", "date_of_birth") == [("12-03-1985", "date_of_birth")]
-    assert found("Geboortedatum: 1 januari 1960", "date_of_birth") == [("1 januari 1960", "date_of_birth")]
+    assert found("Geboortedatum: 1 januari 1960", "date_of_birth") == [
+        ("1 januari 1960", "date_of_birth")
+    ]
     assert found("vergadering op 12-03-1985", "date_of_birth") == []
 
 

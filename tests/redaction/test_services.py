@@ -79,7 +79,9 @@ def test_identical_upload_is_marked_dubbel(case):
 
 def test_name_in_one_document_suggested_in_another(case):
     upload(case, memo_pdf())
-    other = upload(case, pdf_factory.text_pdf(["Verslag: ABDOELLAEVA was afwezig."]), name="verslag.pdf")
+    other = upload(
+        case, pdf_factory.text_pdf(["Verslag: ABDOELLAEVA was afwezig."]), name="verslag.pdf"
+    )
     assert [r.text for r in other.redactions.all()] == ["ABDOELLAEVA"]
 
 
@@ -124,7 +126,9 @@ def test_decide_apply_verify_and_log(case, adviser):
         redaction_decide(redaction=r, decision="accepted", by=adviser)
     with pymupdf.open(stream=doc.pdf.read(), filetype="pdf") as pdf:
         rect = pdf[0].search_for("herinrichting")[0]
-    redaction_add_manual(document=doc, page=0, rect=tuple(rect), ground="5.1.2i", by=adviser, text="herinrichting")
+    redaction_add_manual(
+        document=doc, page=0, rect=tuple(rect), ground="5.1.2i", by=adviser, text="herinrichting"
+    )
     doc = document_apply(document_id=doc.pk, by=adviser)
     assert doc.redaction_status == "klaar", doc.redaction_error
     with pymupdf.open(stream=doc.redacted.read(), filetype="pdf") as pdf:
@@ -144,7 +148,9 @@ def test_decide_apply_verify_and_log(case, adviser):
 def test_all_occurrences_across_the_case(case, adviser):
     a = upload(case, memo_pdf())
     b = upload(case, pdf_factory.text_pdf(["ABDOELLAEVA was afwezig."]), name="b.pdf")
-    count = redactions_decide_matching(request=case, text="abdoellaeva", decision="accepted", by=adviser)
+    count = redactions_decide_matching(
+        request=case, text="abdoellaeva", decision="accepted", by=adviser
+    )
     assert count == 2
     assert a.redactions.get(text="Abdoellaeva").decision == "accepted"
     assert b.redactions.get().decision == "accepted"
@@ -170,14 +176,27 @@ def test_review_screen_and_json_endpoints(client, case, adviser, other_adviser):
     assert png["Content-Type"] == "image/png" and b"".join(png.streaming_content)[:4] == b"\x89PNG"
     r = doc.redactions.get(category="bsn")
     response = client.post(
-        reverse("redaction:decide", args=[case.pk, doc.pk]), {"id": r.pk, "decision": "rejected"}, content_type="application/json"
+        reverse("redaction:decide", args=[case.pk, doc.pk]),
+        {"id": r.pk, "decision": "rejected"},
+        content_type="application/json",
     )
     assert response.json()["redaction"]["decision"] == "rejected"
-    bad = client.post(reverse("redaction:draw", args=[case.pk, doc.pk]), {"page": 0, "rect": [1, 1, 2, 2]}, content_type="application/json")
+    bad = client.post(
+        reverse("redaction:draw", args=[case.pk, doc.pk]),
+        {"page": 0, "rect": [1, 1, 2, 2]},
+        content_type="application/json",
+    )
     assert bad.status_code == 400 and "te klein" in bad.json()["error"]
     client.force_login(other_adviser)
     assert client.get(reverse("redaction:review", args=[case.pk, doc.pk])).status_code == 404
-    assert client.post(reverse("redaction:decide", args=[case.pk, doc.pk]), {"id": r.pk, "decision": "accepted"}, content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            reverse("redaction:decide", args=[case.pk, doc.pk]),
+            {"id": r.pk, "decision": "accepted"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     r.refresh_from_db()
     assert r.decision == "rejected"
 
@@ -186,7 +205,12 @@ def test_upload_view_and_progress_rows(client, case, adviser):
     client.force_login(adviser)
     response = client.post(
         reverse("redaction:upload", args=[case.pk]),
-        {"files": [SimpleUploadedFile("memo.pdf", memo_pdf(), "application/pdf"), SimpleUploadedFile("kapot.pdf", b"%PDF-1.7 kapot")]},
+        {
+            "files": [
+                SimpleUploadedFile("memo.pdf", memo_pdf(), "application/pdf"),
+                SimpleUploadedFile("kapot.pdf", b"%PDF-1.7 kapot"),
+            ]
+        },
     )
     assert response.status_code == 302
     rows = client.get(reverse("redaction:document_rows", args=[case.pk])).content.decode()
@@ -197,9 +221,15 @@ def test_upload_view_and_progress_rows(client, case, adviser):
 def test_apply_view_runs_task_and_download(client, case, adviser):
     doc = upload(case, memo_pdf(), by=adviser)
     client.force_login(adviser)
-    refused = client.post(reverse("redaction:apply", args=[case.pk, doc.pk]), {}, content_type="application/json")
+    refused = client.post(
+        reverse("redaction:apply", args=[case.pk, doc.pk]), {}, content_type="application/json"
+    )
     assert refused.status_code == 400 and "open" in refused.json()["error"]
-    response = client.post(reverse("redaction:apply", args=[case.pk, doc.pk]), {"force": True}, content_type="application/json")
+    response = client.post(
+        reverse("redaction:apply", args=[case.pk, doc.pk]),
+        {"force": True},
+        content_type="application/json",
+    )
     assert response.json()["ok"]
     status = client.get(reverse("redaction:status", args=[case.pk, doc.pk])).json()
     assert status["redaction_status"] == "klaar"

@@ -41,8 +41,13 @@ def synthetic_context(n: int) -> LetterContext:
             )
         )
     used = tuple(
-        GroundUse(code=c, words=grounds.GROUNDS[c].words, label=grounds.GROUNDS[c].label,
-                  motivation=grounds.GROUNDS[c].motivation, documents=("1",))
+        GroundUse(
+            code=c,
+            words=grounds.GROUNDS[c].words,
+            label=grounds.GROUNDS[c].label,
+            motivation=grounds.GROUNDS[c].motivation,
+            documents=("1",),
+        )
         for c in ("5.1.2e", "5.1.2i")
     )
     return LetterContext(
@@ -50,7 +55,9 @@ def synthetic_context(n: int) -> LetterContext:
         regime="woo",
         reference="2026-0000001",
         letter_date=date(2026, 11, 22),
-        organisation=OrganisationInfo(name="Gemeente Voorbeeld", signature_lines=("het college,", "namens deze,")),
+        organisation=OrganisationInfo(
+            name="Gemeente Voorbeeld", signature_lines=("het college,", "namens deze,")
+        ),
         requester=RequesterInfo(name="Anna de Wit", salutation="mevrouw"),
         handler=HandlerInfo(name="A. Jurist"),
         subject="de herinrichting van het centrum",
@@ -72,8 +79,14 @@ class Command(BaseCommand):
         ctx = synthetic_context(documents)
         for label, fn in (
             ("besluit (.docx, met inventarislijst)", lambda: render_letter(ctx)),
-            ("inventarislijst (.xlsx)", lambda: render_inventory(replace(ctx, kind="inventarislijst"), "xlsx")),
-            ("inventarislijst (.csv)", lambda: render_inventory(replace(ctx, kind="inventarislijst"), "csv")),
+            (
+                "inventarislijst (.xlsx)",
+                lambda: render_inventory(replace(ctx, kind="inventarislijst"), "xlsx"),
+            ),
+            (
+                "inventarislijst (.csv)",
+                lambda: render_inventory(replace(ctx, kind="inventarislijst"), "csv"),
+            ),
         ):
             t0 = time.perf_counter()
             data = fn()

@@ -27,7 +27,11 @@ class Command(BaseCommand):
         for username, first, last, group, function in USERS:
             user, _ = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last, "email": f"{username}@politie.example"},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@politie.example",
+                },
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
@@ -50,10 +54,12 @@ class Command(BaseCommand):
                 data["organisation"] = org.slug
                 request = case_import(data)
                 request_assign(request=request, adviser=adviser)
-                self.stdout.write(f"  demozaak {request.reference}: {request.subject} ({request.status_label})")
+                self.stdout.write(
+                    f"  demozaak {request.reference}: {request.subject} ({request.status_label})"
+                )
 
         self.stdout.write("")
-        self.stdout.write("Demo-logins (wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo-logins (wachtwoord voor allemaal: {DEMO_PASSWORD})")
         for username, first, last, group, function in USERS:
             self.stdout.write(f"  {username:<12} {first} {last}, {function} (groep {group})")
         self.stdout.write(f"  {'beheer':<12} beheerder (Django-beheer op /beheer/)")

@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("kind")
         parser.add_argument("--out", required=True)
         parser.add_argument("--format", default="docx", dest="fmt")
-        parser.add_argument("--date", default=None, help="briefdatum JJJJ-MM-DD (standaard vandaag)")
+        parser.add_argument(
+            "--date", default=None, help="briefdatum JJJJ-MM-DD (standaard vandaag)"
+        )
         parser.add_argument("--pdf", action="store_true", help="ook als PDF (LibreOffice nodig)")
 
     def handle(self, *args, reference, kind, out, fmt, date, pdf, **options):

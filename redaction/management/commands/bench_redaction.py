@@ -38,7 +38,9 @@ class Command(BaseCommand):
         self.stdout.write(f"{pages} pagina's, {len(suggestions)} voorstellen, {len(boxes)} vlakken")
         for step, seconds in timings.items():
             self.stdout.write(f"  {step:<8} {pages / seconds:8.1f} pagina's/s  ({seconds:.2f} s)")
-        self.stdout.write(f"  {'totaal':<8} {pages / total:8.1f} pagina's/s  ({total:.2f} s, doel >= 50)")
+        self.stdout.write(
+            f"  {'totaal':<8} {pages / total:8.1f} pagina's/s  ({total:.2f} s, doel >= 50)"
+        )
         self.stdout.write(f"  controle: {len(violations)} overtredingen")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"  piek RSS: {rss:.0f} MiB")

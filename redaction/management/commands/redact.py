@@ -28,7 +28,7 @@ class Command(BaseCommand):
         except UnprocessableDocument as exc:
             raise CommandError(f"Niet verwerkbaar: {exc}")
         failures = 0
-        for path, (pdf, pages, suggestions) in results.items():
+        for path, (pdf, _pages, suggestions) in results.items():
             target = out_dir / (path.stem + ".pdf")
             try:
                 data, log = redact_all(pdf, suggestions)
@@ -38,6 +38,10 @@ class Command(BaseCommand):
                 continue
             target.write_bytes(data)
             grounds = ", ".join(f"{g}×{n}" for g, n in sorted(log.grounds.items())) or "geen"
-            self.stdout.write(f"{path} -> {target}: {log.boxes_applied} vlakken ({grounds}), gecontroleerd")
+            self.stdout.write(
+                f"{path} -> {target}: {log.boxes_applied} vlakken ({grounds}), gecontroleerd"
+            )
         if failures:
-            raise CommandError(f"{failures} bestand(en) niet gelakt: controle mislukt; niets vrijgegeven.")
+            raise CommandError(
+                f"{failures} bestand(en) niet gelakt: controle mislukt; niets vrijgegeven."
+            )

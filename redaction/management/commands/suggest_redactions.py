@@ -59,4 +59,6 @@ class Command(BaseCommand):
         for path, (_, pages, suggestions) in results.items():
             self.stdout.write(f"{path}: {len(pages)} pagina's, {len(suggestions)} voorstellen")
             for s in suggestions:
-                self.stdout.write(f"  p{s.page + 1} {s.ground:<8} {s.category:<14} {s.text!r}  ({s.reason})")
+                self.stdout.write(
+                    f"  p{s.page + 1} {s.ground:<8} {s.category:<14} {s.text!r}  ({s.reason})"
+                )
