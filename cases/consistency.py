@@ -165,7 +165,10 @@ def _document(
         elif original == doc.number:
             message = f"{name} is dubbel, maar verwijst naar zichzelf als origineel."
         elif original not in numbers:
-            message = f"{name} is dubbel van document {original}, maar dat document staat niet in de lijst."
+            message = (
+                f"{name} is dubbel van document {original}, "
+                "maar dat document staat niet in de lijst."
+            )
         else:
             message = ""
         if message:

@@ -47,7 +47,7 @@ class Ground:
 
 
 def _words(regime: str, article: str, lid: int | None, letter: str | None) -> str:
-    """The citation as a besluit writes it: 'artikel 10, tweede lid, aanhef en onder e, van de Wob'."""
+    """The citation in a besluit: 'artikel 10, tweede lid, aanhef en onder e, van de Wob'."""
     text = f"artikel {article}"
     if lid is not None:
         text += f", {_ORDINAL_WORDS[lid]} lid"
@@ -116,7 +116,8 @@ _CATALOGUE: list[tuple[str, str, int | None, str | None, str, str, str | None]] 
      "betrekkingen van Nederland met andere staten en internationale organisaties", None),
     # Woo art. 5.1 lid 2 onder b: relative.
     ("5.1.2b", "5.1", 2, "b", RELATIEF,
-     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen", None),
+     "economische of financiële belangen van de Staat en andere publiekrechtelijke lichamen",
+     None),
     # Woo art. 5.1 lid 2 onder c: relative.
     ("5.1.2c", "5.1", 2, "c", RELATIEF, "opsporing en vervolging van strafbare feiten", None),
     # Woo art. 5.1 lid 2 onder d: relative.
@@ -679,7 +680,7 @@ def parse_grounds(raw: str | Iterable[str], *, regime: str) -> list[Ground]:
 
 
 def personal_data_ground(regime: str) -> str:
-    """The ground for ordinary personal data: Wob art. 10 lid 2 onder e / Woo art. 5.1 lid 2 onder e."""
+    """The ground for ordinary personal data: Wob art. 10 lid 2 onder e, Woo art. 5.1 lid 2 e."""
     return "5.1.2e" if _check_regime(regime) == WOO else "10.2.e"
 
 

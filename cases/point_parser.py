@@ -42,11 +42,14 @@ def parse_points(text: str) -> list[ParsedPoint]:
 
     The top level is the first marker kind that occurs (numbers, letters or bullets); markers of
     another kind inside a point stay inside it (sub-lists). Lines without a marker continue the
-    current point; blank lines do not end a point. Text before the first marker is an intro, not a
-    point. A paragraph after a blank line that follows a point ending in '.' and that starts with
-    a capital ("Graag ontvang ik ...") is a closing sentence, not part of the last point. OCR case:
-    bare markers on their own lines followed by paragraphs -> the k-th paragraph belongs to the
-    k-th bare marker. No marker at all: the whole text is one point.
+    current point, also after a blank line (OCR double spacing). Text before the first marker is an
+    intro, not a point. After the last point, a paragraph that follows a blank line, starts with a
+    capital and comes after a point ending in ';', '.', '?' or a closing quote is a closing sentence
+    ("Graag ontvang ik ...", "De termijn voor deze records ..."), not part of the point; if another
+    marker follows, it was a continuation after all and is kept. OCR case (seed 000): markers on
+    their own lines followed by paragraphs -> each blank-line-separated paragraph fills the next
+    bare marker, and further paragraphs before the next marker are points of their own (their
+    numbers were lost). No marker at all: the whole text is one point.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kinds = [(_marker(line) or (None,))[0] for line in lines]
@@ -55,50 +58,64 @@ def parse_points(text: str) -> list[ParsedPoint]:
         whole = _clean(text)
         return [ParsedPoint(1, "", whole)] if whole else []
 
-    points: list[list] = []  # [marker, [text parts], ended_by_blank]
-    pending_bare: list[int] = []  # indexes of points whose marker stood alone on its line
+    points: list[list] = []  # [marker, [text parts]]
+    bare: list[int] = []  # points waiting for their paragraph (marker alone on its line)
+    paragraph_mode = False  # after bare markers: each paragraph is a point
+    bare_target_open: list[int] = []
     blank_since = False
+    in_paragraph = False
     trailing: list[str] = []
     for line in lines:
         found = _marker(line)
         if found and found[0] == top:
             _, marker, rest = found
+            if trailing and points:
+                points[-1][1].extend(trailing)  # it was a continuation after all
+            trailing = []
             points.append([marker, [rest.strip()] if rest.strip() else []])
             if not rest.strip():
-                pending_bare.append(len(points) - 1)
+                bare.append(len(points) - 1)
+                paragraph_mode = True
+            else:
+                paragraph_mode = False
+                bare = []
             blank_since = False
-            trailing = []
+            in_paragraph = False
             continue
         if not points:
             continue  # intro text
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             blank_since = True
+            in_paragraph = False
             continue
-        if pending_bare:
-            target = (
-                pending_bare.pop(0)
-                if blank_since or not points[pending_bare[0]][1]
-                else pending_bare[0]
-            )
-            points[target][1].append(line.strip())
+        if paragraph_mode:
+            if in_paragraph:
+                target = points[-1] if not bare_target_open else points[bare_target_open[-1]]
+                target[1].append(stripped)
+            else:
+                if bare:
+                    idx = bare.pop(0)
+                    bare_target_open = [idx]
+                else:
+                    points.append(["", []])
+                    bare_target_open = [len(points) - 1]
+                points[bare_target_open[-1]][1].append(stripped)
+                in_paragraph = True
             blank_since = False
             continue
-        last = points[-1]
-        last_text = " ".join(last[1]).rstrip()
-        if (
-            blank_since
-            and last_text.endswith((".", ";", ":", "?", '"', "”"))
-            and line.strip()[:1].isupper()
-            and not found
-            and _closing(line)
-        ):
-            trailing.append(line.strip())
-            blank_since = False
-            continue
+        last_text = " ".join(points[-1][1]).rstrip()
         if trailing:
-            trailing.append(line.strip())
-            continue
-        last[1].append(line.strip())
+            trailing.append(stripped)
+        elif (
+            blank_since
+            and stripped[:1].isupper()
+            and last_text.endswith((";", ".", "?", '"', "”", "."))
+            and not found
+        ):
+            trailing.append(stripped)
+        else:
+            points[-1][1].append(stripped)
         blank_since = False
     result = []
     for marker, parts in points:
