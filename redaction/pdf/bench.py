@@ -28,8 +28,11 @@ _FILLER = [
 ]
 
 
-def build_letter_pdf(pages: int, *, seed: int = 7) -> tuple[bytes, list[str]]:
-    """A text PDF of ``pages`` pages, ~40 lines each, with names, e-mails and phone numbers."""
+def build_letter_pdf(
+    pages: int, *, seed: int = 7, contact_every: int = 5
+) -> tuple[bytes, list[str]]:
+    """A text PDF of ``pages`` pages, ~40 lines each, with names, e-mails and phone numbers on every
+    ``contact_every``-th line (5: dense, ~24 redactions a page; 40: ~3 a page, like a real letter)."""
     rng = random.Random(seed)
     doc = pymupdf.open()
     planted: set[str] = set()
@@ -37,7 +40,7 @@ def build_letter_pdf(pages: int, *, seed: int = 7) -> tuple[bytes, list[str]]:
         page = doc.new_page()
         lines = []
         for i in range(40):
-            if i % 5 == 2:
+            if i % contact_every == 2:
                 first, last = rng.choice(_FIRST), rng.choice(_LAST)
                 name = f"{first} {last}"
                 mail = f"{first[0].lower()}.{last.replace(' ', '').lower()}@gemeente.example.nl"

@@ -82,14 +82,32 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
         labels.setdefault(box.page, set()).update(box.ground.split())
     for page in doc:
         n = page.number + 1
-        found.search(page.get_text("text"), f"de tekst van pagina {n}")
+        textpage = page.get_textpage()  # one extraction per page, reused for every box
+        found.search(page.get_text("text", textpage=textpage), f"de tekst van pagina {n}")
         rects = by_page.get(page.number, [])
         allowed = labels.get(page.number, set())
+        bands: dict[int, list] = {}  # words by 10-point band of height, to test only nearby ones
+        for w in page.get_text("words", textpage=textpage) if rects else []:
+            for band in range(int(w[1] // 10), int(w[3] // 10) + 1):
+                bands.setdefault(band, []).append(w)
         for rect in rects:
             inner = _inner(rect)
             if inner.is_empty:
                 continue
-            left = [w[4] for w in page.get_text("words", clip=inner) if w[4] not in allowed]
+            nearby = {
+                id(w): w
+                for band in range(int(inner.y0 // 10), int(inner.y1 // 10) + 1)
+                for w in bands.get(band, ())
+            }.values()
+            # any word whose box reaches into the (slightly shrunk) lakvlak counts: stricter than
+            # a clip, which only returns words wholly inside
+            left = [
+                w[4]
+                for w in nearby
+                if w[4] not in allowed
+                and min(w[2], inner.x1) - max(w[0], inner.x0) > 0.5
+                and min(w[3], inner.y1) - max(w[1], inner.y0) > 0.5
+            ]
             if left:
                 found.add(
                     f"Op pagina {n} staat nog tekst binnen een lakvlak: {_quote(' '.join(left))}."
