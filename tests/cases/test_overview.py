@@ -166,3 +166,24 @@ def test_publication_package(client, coordinator, make_case, organisation):
         loc.startswith(f"https://www.teststad.example/woo/{case.reference}/") for loc in locs
     )
     assert len(locs) == 3
+
+
+def test_publication_withdrawal_records_reason(client, adviser, make_case):
+    from cases.models import AuditRecord
+    from cases.services.documents import document_create
+
+    case = make_case()
+    doc = document_create(request=case, title="Nota", judgement="openbaar")
+    client.force_login(adviser)
+    client.post(reverse("cases:publication_withdraw", args=[case.pk, doc.pk]), {"reason": ""})
+    doc.refresh_from_db()
+    assert doc.publication_withdrawn_on is None
+    client.post(
+        reverse("cases:publication_withdraw", args=[case.pk, doc.pk]),
+        {"reason": "Bevat toch een naam"},
+    )
+    doc.refresh_from_db()
+    assert (
+        doc.publication_withdrawn_reason == "Bevat toch een naam" and doc.publication_withdrawn_on
+    )
+    assert AuditRecord.objects.filter(action="publication_withdrawn", request=case).exists()

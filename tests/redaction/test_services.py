@@ -235,3 +235,18 @@ def test_apply_view_runs_task_and_download(client, case, adviser):
     assert status["redaction_status"] == "klaar"
     pdf = b"".join(client.get(status["download"]).streaming_content)
     assert pdf[:4] == b"%PDF"
+
+
+def test_whole_category_across_the_case(case, adviser):
+    a = upload(case, memo_pdf())
+    b = upload(case, pdf_factory.text_pdf(["Bel 06-87654321 of 010-4129876."]), name="b.pdf")
+    count = redactions_decide_matching(
+        request=case, category="phone", decision="rejected", by=adviser
+    )
+    assert count == 3
+    assert set(
+        Redaction.objects.filter(document__in=[a, b], category="phone").values_list(
+            "decision", flat=True
+        )
+    ) == {"rejected"}
+    assert a.redactions.get(category="bsn").decision == "open"
