@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def easter_sunday(year: int) -> date:
@@ -73,8 +73,8 @@ def is_working_day(d: date, extra: Iterable[date] = ()) -> bool:
 def _why_not_working(d: date, extra: Iterable[date]) -> str:
     name = _holiday_name(d, extra)
     if name:
-        return f"{_WEEKDAYS[d.weekday()]} is {name}"
-    return _WEEKDAYS[d.weekday()]
+        return f"{WEEKDAYS[d.weekday()]} is {name}"
+    return WEEKDAYS[d.weekday()]
 
 
 def roll_forward(d: date, extra: Iterable[date] = ()) -> tuple[date, str | None]:
@@ -119,7 +119,7 @@ def working_days_between(start: date, end: date, extra: Iterable[date] = ()) -> 
     return sign * count
 
 
-_MONTHS = (
+MONTHS = (
     "januari",
     "februari",
     "maart",
@@ -136,4 +136,4 @@ _MONTHS = (
 
 
 def format_short(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]}"
+    return f"{d.day} {MONTHS[d.month - 1]}"

@@ -6,27 +6,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cases.calendar_nl import MONTHS as _MONTHS
+from cases.calendar_nl import WEEKDAYS as _WEEKDAYS
 from cases.calendar_nl import roll_forward
 
 WOB = "wob"
 WOO = "woo"
 WOO_IN_FORCE = date(2022, 5, 1)  # Woo art. 10.3 jo. KB: in force 1 May 2022
-
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def format_date_nl(d: date, weekday: bool = False) -> str:
