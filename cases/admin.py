@@ -12,6 +12,7 @@ from cases.models import (
     Letter,
     Organisation,
     Point,
+    Reminder,
     Request,
     StaffProfile,
     StoredFile,
@@ -110,3 +111,9 @@ class AuditRecordAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ("on", "kind", "recipient")
+    list_filter = ("kind",)

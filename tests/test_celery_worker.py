@@ -129,3 +129,28 @@ def test_worker_sends_reminders_once_per_day(
     assert bodies.count("Subject: Woo-termijnen") == 1
     assert bodies.count("Subject: Woo: 1 zaak/zaken over de termijn") == 1
     assert soon.reference in bodies and "7 april 2026" in bodies
+
+
+@pytest.mark.celery_worker
+def test_worker_analyses_an_uploaded_document(celery_worker_process, make_case):
+    from cases.models import Document
+    from cases.services.documents import stored_file_put
+    from tests.redaction import pdf_factory
+
+    proc, client, _ = celery_worker_process
+    case = make_case()
+    doc = Document.objects.create(
+        request=case,
+        number="1",
+        title="memo",
+        original_name="memo.pdf",
+        original=stored_file_put(pdf_factory.text_pdf(["Het BSN is 111222333."])),
+        processing="in_behandeling",
+    )
+    result = client.send_task(
+        "redaction.tasks.analyse_document_task", args=[doc.pk], queue="redaction"
+    )
+    assert result.get(timeout=60) == "klaar"
+    doc.refresh_from_db()
+    assert doc.page_count == 1 and doc.progress_done == 1
+    assert list(doc.redactions.values_list("text", "ground")) == [("111222333", "5.1.1e")]

@@ -134,7 +134,7 @@ def find_ibans(text: str) -> Iterator[Span]:
 
 
 BSN = re.compile(
-    r"(?<![\d.,-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}|\d{8})(?![\d,]|\.\d|-\d)"
+    r"(?<![\d.,-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9}|\d{8})(?!\d|[.,]\d|-\d)"
 )
 BSN_CONTEXT = re.compile(
     r"(bsn|burgerservicenummer|sofinummer|sofi-nummer|persoonsnummer)\W{0,4}(?:\w+\W{1,3}){0,3}$",

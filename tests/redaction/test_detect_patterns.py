@@ -162,3 +162,12 @@ def test_readable_references_are_never_suggested():
         "Versie 1.2.3.4 van de software."
     )
     assert detect_text(text, DetectionConfig()) == []
+
+
+@pytest.mark.parametrize("tail", [",", ".", ";", ")", " "])
+def test_bsn_followed_by_punctuation(tail):
+    assert found(f"BSN 111222333{tail} telefoon", "bsn") == [("111222333", "bsn")]
+
+
+def test_bsn_like_decimal_not_suggested():
+    assert found("bedrag 111222333,50 euro", "bsn") == []

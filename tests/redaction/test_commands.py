@@ -1,0 +1,61 @@
+"""The redaction command-line interfaces on real files."""
+
+import json
+from io import StringIO
+
+import pymupdf
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tests.redaction import pdf_factory
+
+LINES = [
+    "Behandeld door: mevrouw Dzjemilja Abdoellaeva",
+    "BSN 111222333, telefoon 06-12345678.",
+    "Zie artikel 5.1, tweede lid, onder e.",
+]
+
+
+@pytest.fixture
+def files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "memo.pdf").write_bytes(pdf_factory.text_pdf(LINES))
+    (folder / "verslag.pdf").write_bytes(pdf_factory.text_pdf(["ABDOELLAEVA was afwezig."]))
+    return folder
+
+
+def test_suggest_redactions_json(db, files):
+    out = StringIO()
+    call_command("suggest_redactions", str(files), "--regime", "woo", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    memo = data[str(files / "memo.pdf")]
+    got = {(s["text"], s["category"], s["ground"]) for s in memo}
+    assert ("111222333", "bsn", "5.1.1e") in got and ("06-12345678", "phone", "5.1.2e") in got
+    assert all(s["boxes"] and s["detector"] and s["reason"] and s["page"] == 1 for s in memo)
+    assert [s["text"] for s in data[str(files / "verslag.pdf")]] == ["ABDOELLAEVA"]  # across files
+
+
+def test_redact_writes_verified_files(db, files, tmp_path):
+    out_dir = tmp_path / "out"
+    out = StringIO()
+    call_command("redact", str(files), "--out", str(out_dir), "--regime", "wob", stdout=out)
+    assert "gecontroleerd" in out.getvalue()
+    with pymupdf.open(out_dir / "memo.pdf") as doc:
+        text = doc[0].get_text()
+    assert "111222333" not in text and "Abdoellaeva" not in text and "06-12345678" not in text
+    assert "10.2.e" in text and "artikel 5.1" in text
+
+
+def test_redact_unknown_path(db, tmp_path):
+    with pytest.raises(CommandError, match="niet gevonden"):
+        call_command(
+            "redact", str(tmp_path / "nope.pdf"), "--out", str(tmp_path), "--regime", "woo"
+        )
+
+
+def test_evaluate_detection_prints_figures(db):
+    out = StringIO()
+    call_command("evaluate_detection", "tests/redaction/corpus", stdout=out)
+    assert "totaal" in out.getvalue() and "12 documenten" in out.getvalue()
