@@ -31,4 +31,9 @@ urlpatterns = [
         views.adopt_grounds,
         name="adopt_grounds",
     ),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/lakverantwoording.csv",
+        views.redaction_log_csv,
+        name="redaction_log",
+    ),
 ]

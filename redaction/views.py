@@ -322,3 +322,28 @@ def adopt_grounds(request, pk: int, doc_id: int):
             f"Beoordeling van document {document.number} overgenomen uit de lakverantwoording.",
         )
     return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
+
+
+@login_required
+@require_GET
+def redaction_log_csv(request, pk: int, doc_id: int):
+    """The lakverantwoording of one document as a separate file: grounds, counts and pages."""
+    import csv
+    import io
+
+    case, document = _document(request.user, pk, doc_id)
+    if not document.redaction_log:
+        raise Http404("Dit document is nog niet gelakt.")
+    log = document.redaction_log
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["document", "grond", "aantal vlakken", "pagina's"])
+    for ground, count in sorted(log.get("grounds", {}).items()):
+        pages = ", ".join(str(p) for p in log.get("pages_by_ground", {}).get(ground, []))
+        writer.writerow([document.number, ground, count, pages])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{case.reference}-{document.number}-lakverantwoording.csv"'
+    )
+    return response

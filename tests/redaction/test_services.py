@@ -235,6 +235,11 @@ def test_apply_view_runs_task_and_download(client, case, adviser):
     assert status["redaction_status"] == "klaar"
     pdf = b"".join(client.get(status["download"]).streaming_content)
     assert pdf[:4] == b"%PDF"
+    log = client.get(reverse("redaction:redaction_log", args=[case.pk, doc.pk])).content.decode(
+        "utf-8-sig"
+    )
+    assert log.splitlines()[0] == "document;grond;aantal vlakken;pagina's"
+    assert "1;5.1.1e;1;1" in log
 
 
 def test_whole_category_across_the_case(case, adviser):
