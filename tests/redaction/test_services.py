@@ -225,6 +225,12 @@ def test_apply_view_runs_task_and_download(client, case, adviser):
         reverse("redaction:apply", args=[case.pk, doc.pk]), {}, content_type="application/json"
     )
     assert refused.status_code == 400 and "open" in refused.json()["error"]
+    bsn = doc.redactions.get(category="bsn")
+    client.post(
+        reverse("redaction:decide", args=[case.pk, doc.pk]),
+        {"id": bsn.pk, "decision": "accepted"},
+        content_type="application/json",
+    )
     response = client.post(
         reverse("redaction:apply", args=[case.pk, doc.pk]),
         {"force": True},
