@@ -140,13 +140,42 @@ def documents_upload(*, request: Request, files: Sequence[Upload], by=None) -> l
 def detection_config(request: Request) -> detect.DetectionConfig:
     org = request.organisation
     always = [request.requester_name] if request.requester_name else []
+    always += request.redact_term_list
     return detect.DetectionConfig(
         regime=request.regime,
         public_officials=tuple(org.public_official_names),
         always_redact=tuple(a for a in always if len(a) > 3),
+        never_redact=tuple(request.keep_term_list),
         technical_ground=org.technical_ground(request.regime),
         spacy_model=settings.WOBDESK_SPACY_MODEL or None,
+        public_numbers=tuple(n for n in (org.phone,) if n),
     )
+
+
+@transaction.atomic
+def request_redaction_terms_update(
+    *, request: Request, redact_terms: str, keep_terms: str, by=None
+) -> Request:
+    """Per case: terms always to redact and never to redact; re-runs detection for the case."""
+    request.redact_terms = redact_terms.strip()
+    request.keep_terms = keep_terms.strip()
+    request.save(update_fields=["redact_terms", "keep_terms", "updated_at"])
+    audit(
+        request=request,
+        actor=by,
+        action="redaction_terms_updated",
+        redact=request.redact_term_list,
+        keep=request.keep_term_list,
+    )
+    pk = request.pk
+
+    def rerun():
+        from redaction.tasks import suggest_for_case_task
+
+        suggest_for_case_task.delay(pk)
+
+    transaction.on_commit(rerun)
+    return request
 
 
 def _pages_of(document: Document, progress=None) -> list[PageText]:

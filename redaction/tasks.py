@@ -51,3 +51,18 @@ def apply_redactions_task(document_id: int, user_id: int | None = None) -> str:
         )
         raise
     return document.redaction_status
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, ConnectionError),
+    retry_backoff=True,
+    max_retries=3,
+)
+def suggest_for_case_task(request_id: int) -> int:
+    """Re-run detection over the whole case (after its terms changed); adds only new suggestions."""
+    from cases.models import Request
+    from redaction.services import suggest_for_case
+
+    request = Request.objects.filter(pk=request_id).first()
+    return suggest_for_case(request=request) if request else 0

@@ -36,4 +36,5 @@ urlpatterns = [
         views.redaction_log_csv,
         name="redaction_log",
     ),
+    path("verzoeken/<int:pk>/lakinstellingen/", views.redaction_terms, name="redaction_terms"),
 ]

@@ -347,3 +347,21 @@ def redaction_log_csv(request, pk: int, doc_id: int):
         f'attachment; filename="{case.reference}-{document.number}-lakverantwoording.csv"'
     )
     return response
+
+
+@login_required
+@require_POST
+def redaction_terms(request, pk: int):
+    from redaction.services import request_redaction_terms_update
+
+    case = get_case(request.user, pk, edit=True)
+    request_redaction_terms_update(
+        request=case,
+        redact_terms=request.POST.get("redact_terms", ""),
+        keep_terms=request.POST.get("keep_terms", ""),
+        by=request.user,
+    )
+    messages.success(
+        request, "Lakinstellingen opgeslagen; de voorstellen voor het dossier zijn bijgewerkt."
+    )
+    return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")

@@ -131,6 +131,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "redaction.tasks.analyse_document_task": {"queue": "redaction"},
     "redaction.tasks.apply_redactions_task": {"queue": "redaction"},
+    "redaction.tasks.suggest_for_case_task": {"queue": "redaction"},
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {

@@ -56,6 +56,14 @@ class Request(models.Model):
     due_on = models.DateField("uiterste beslisdatum", null=True, blank=True)
     decision_sent_on = models.DateField(null=True, blank=True)
 
+    # Redaction settings for this case (one term per line)
+    redact_terms = models.TextField(
+        "altijd lakken", blank=True, help_text="Eén term per regel, bijv. de naam van de verzoeker."
+    )
+    keep_terms = models.TextField(
+        "nooit lakken", blank=True, help_text="Eén term per regel, bijv. de naam van een bedrijf."
+    )
+
     # Requester portal: SHA-256 of the personal status token (the token itself is never stored)
     portal_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     portal_token_revoked = models.BooleanField(default=False)
@@ -86,6 +94,14 @@ class Request(models.Model):
     @property
     def status_label(self) -> str:
         return status_label(self.status)
+
+    @property
+    def redact_term_list(self) -> list[str]:
+        return [t.strip() for t in self.redact_terms.splitlines() if t.strip()]
+
+    @property
+    def keep_term_list(self) -> list[str]:
+        return [t.strip() for t in self.keep_terms.splitlines() if t.strip()]
 
     @property
     def regime_label(self) -> str:

@@ -261,3 +261,27 @@ def test_whole_category_across_the_case(case, adviser):
         )
     ) == {"rejected"}
     assert a.redactions.get(category="bsn").decision == "open"
+
+
+def test_case_terms_always_and_never(client, case, adviser):
+    doc = upload(
+        case,
+        pdf_factory.text_pdf(
+            ["Stichting Groene Buurt en mevrouw Dzjemilja Abdoellaeva overlegden."]
+        ),
+    )
+    assert doc.redactions.filter(text="Dzjemilja Abdoellaeva").exists()
+    client.force_login(adviser)
+    client.post(
+        reverse("redaction:redaction_terms", args=[case.pk]),
+        {"redact_terms": "Stichting Groene Buurt", "keep_terms": ""},
+    )
+    assert doc.redactions.filter(text="Stichting Groene Buurt", category="custom").exists()
+    case.refresh_from_db()
+    assert case.redact_term_list == ["Stichting Groene Buurt"]
+    other = upload(case, pdf_factory.text_pdf(["Mevrouw Abdoellaeva was er ook."]), name="b.pdf")
+    assert other.redactions.filter(text="Abdoellaeva").exists()
+    case.keep_terms = "Abdoellaeva"
+    case.save()
+    third = upload(case, pdf_factory.text_pdf(["Nogmaals mevrouw Abdoellaeva."]), name="c.pdf")
+    assert not third.redactions.filter(text__icontains="Abdoellaeva").exists()
