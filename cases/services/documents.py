@@ -75,7 +75,14 @@ def document_create(
         request=request, number=number, title=title.strip(), date=date, note=note, family=family
     )
     if point_numbers:
-        document.points.set(request.points.filter(number__in=list(point_numbers)))
+        numbers = sorted(set(point_numbers))
+        found = list(request.points.filter(number__in=numbers))
+        missing = sorted(set(numbers) - {p.number for p in found})
+        if missing:
+            raise ValidationError(
+                {"points": f"Punt {', '.join(map(str, missing))} bestaat niet in dit verzoek."}
+            )
+        document.points.set(found)
     if judgement or grounds or location:
         document_judge(
             document=document,

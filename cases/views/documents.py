@@ -44,6 +44,7 @@ def document_add(request, pk: int):
             grounds=data["grounds"],
             location=data["location"],
             note=data["note"],
+            point_numbers=data["points"],
             by=request.user,
         )
     except ValidationError as exc:

@@ -163,3 +163,17 @@ def test_letters_generate_download_and_send(logged_in, make_case):
     case.refresh_from_db()
     assert letter.sent_on == date(2026, 3, 9)
     assert case.status == "ontvangst_bevestigd"
+
+
+def test_document_linked_to_points(logged_in, make_case):
+    case = make_case()
+    logged_in.post(
+        reverse("cases:document_add", args=[case.pk]), {"title": "Ontwerp", "points": "1, 3"}
+    )
+    doc = case.documents.get()
+    assert sorted(doc.points.values_list("number", flat=True)) == [1, 3]
+    response = logged_in.post(
+        reverse("cases:document_add", args=[case.pk]), {"title": "Nota", "points": "9"}, follow=True
+    )
+    assert "Punt 9 bestaat niet" in response.content.decode()
+    assert case.documents.count() == 1
