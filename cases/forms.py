@@ -144,6 +144,16 @@ class DocumentForm(forms.Form):
     note = forms.CharField(
         label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    points = forms.CharField(
+        label="Beantwoordt punt(en)", required=False, help_text="Bijv. 1, 3, 4"
+    )
+
+    def clean_points(self):
+        raw = self.cleaned_data.get("points", "")
+        try:
+            return sorted({int(p) for p in raw.replace(";", ",").split(",") if p.strip()})
+        except ValueError:
+            raise forms.ValidationError("Geef puntnummers gescheiden door komma's.")
 
 
 class JudgeForm(forms.Form):
