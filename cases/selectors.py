@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -37,12 +37,38 @@ def request_deadline(request: Request) -> deadlines.Deadline:
         for e in events
         if e.type == "suspension"
     ]
+    suspensions += precisering_suspensions(
+        events,
+        regime=request.regime,
+        woo_suspends=request.organisation.precisering_suspends_woo,
+    )
     return deadlines.decision_due(
         regime=request.regime,
         received_on=request.received_on,
         adjournments=adjournments,
         suspensions=suspensions,
     )
+
+
+def precisering_suspensions(
+    events, *, regime: str, woo_suspends: bool
+) -> list[deadlines.Suspension]:
+    """Asking the requester to clarify suspends the term under the Wob (Awb 4:15 lid 1 sub a: from
+    the day after the request for completion until the day it is completed). Whether it does under
+    the Woo is open (domain.md §7): an organisation setting decides."""
+    if regime == "woo" and not woo_suspends:
+        return []
+    result = []
+    asked = None
+    for e in sorted(events, key=lambda e: (e.on, e.pk or 0)):
+        if e.type == "precisering_asked" and asked is None:
+            asked = e.on
+        elif e.type == "precisering_received" and asked is not None:
+            first = asked + timedelta(days=1)
+            if e.on >= first:
+                result.append(deadlines.Suspension(first, e.on, "precisering (art. 4:15 Awb)"))
+            asked = None
+    return result
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,12 @@ class Organisation(models.Model):
     technical_ground_woo = models.CharField(
         "grond voor technische gegevens (Woo)", max_length=20, default="5.1.2i"
     )
+    precisering_suspends_woo = models.BooleanField(
+        "precisering schort de Woo-termijn op",
+        default=False,
+        help_text="Onder de Wob schortte een precisering de termijn op (art. 4:15 Awb); onder de Woo is dat "
+        "niet uitgemaakt. Aan: de dagen tussen vraag en antwoord tellen niet mee.",
+    )
     publication_url = models.URLField("publicatieplaats besluiten", blank=True)
     tooi_uri = models.URLField("TOOI-organisatie-URI", blank=True)
 

@@ -168,3 +168,24 @@ def test_register_with_explicit_points(organisation):
         on=TODAY,
     )
     assert list(case.points.values_list("text", flat=True)) == ["eerste", "tweede"]
+
+
+def test_precisering_suspends_under_wob_and_by_setting_under_woo(make_case, organisation):
+    wob = make_case(received_on=date(2021, 3, 1), regime="wob")  # T1 29 March 2021
+    step(wob, "precisering_asked", date(2021, 3, 3))
+    step(wob, "precisering_received", date(2021, 3, 10))  # 4..10 March = 7 days suspended
+    wob.refresh_from_db()
+    assert wob.due_on == date(2021, 4, 6)  # 29 March + 7 = 5 April (Tweede Paasdag) -> 6 April
+    woo = make_case(received_on=date(2026, 2, 2))  # T1 2 March 2026
+    step(woo, "precisering_asked", date(2026, 2, 4))
+    step(woo, "precisering_received", date(2026, 2, 9))
+    woo.refresh_from_db()
+    assert woo.due_on == date(2026, 3, 2)  # not suspended by default under the Woo
+    organisation.precisering_suspends_woo = True
+    organisation.save()
+    from cases.services.requests import request_refresh
+
+    woo.refresh_from_db()
+    request_refresh(request=woo)
+    assert woo.due_on == date(2026, 3, 9)  # 2 March + 5 days = Saturday 7 March -> Monday 9 March
+    assert "precisering" in request_status_summary(woo)["explanation"]
