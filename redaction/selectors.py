@@ -29,9 +29,20 @@ def redaction_as_dict(r: Redaction) -> dict:
     }
 
 
-def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+def page_geometry(pdf: bytes) -> list[dict]:
+    """Per page: displayed size and the matrices between stored box coordinates (unrotated page
+    space, as PyMuPDF redacts) and the displayed image (rotated), for the review screen."""
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
-        return [(p.rect.width, p.rect.height) for p in doc]
+        return [
+            {
+                "width": p.rect.width,
+                "height": p.rect.height,
+                "rotation": p.rotation,
+                "to_view": list(p.rotation_matrix),
+                "from_view": list(p.derotation_matrix),
+            }
+            for p in doc
+        ]
 
 
 def counts_per_page(redactions: list[Redaction]) -> dict[int, dict[str, int]]:

@@ -20,7 +20,7 @@ from cases.views.common import get_case
 from redaction import detect
 from redaction.models import Redaction
 from redaction.pdf import render_page_png
-from redaction.selectors import counts_per_page, page_sizes, redaction_as_dict, redactions_for
+from redaction.selectors import counts_per_page, page_geometry, redaction_as_dict, redactions_for
 from redaction.services import (
     Upload,
     document_adopt_redaction_grounds,
@@ -96,7 +96,8 @@ def review(request, pk: int, doc_id: int):
     if document.pdf is None:
         raise Http404("Dit document heeft (nog) geen verwerkbare PDF.")
     redactions = redactions_for(document)
-    sizes = page_sizes(document.pdf.read())
+    geometry = page_geometry(document.pdf.read())
+    sizes = [(g["width"], g["height"]) for g in geometry]
     counts = counts_per_page(redactions)
     return render(
         request,
@@ -110,7 +111,7 @@ def review(request, pk: int, doc_id: int):
             ],
             "data": {
                 "redactions": [redaction_as_dict(r) for r in redactions],
-                "pages": [{"width": w, "height": h} for w, h in sizes],
+                "pages": geometry,
                 "grounds": [
                     {"code": g.code, "label": g.label} for g in catalogue.grounds_for(case.regime)
                 ],

@@ -285,3 +285,25 @@ def test_case_terms_always_and_never(client, case, adviser):
     case.save()
     third = upload(case, pdf_factory.text_pdf(["Nogmaals mevrouw Abdoellaeva."]), name="c.pdf")
     assert not third.redactions.filter(text__icontains="Abdoellaeva").exists()
+
+
+def test_review_data_carries_rotation_for_rotated_pages(client, case, adviser):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Behandeld door: mevrouw Dzjemilja Abdoellaeva")
+    page.set_rotation(90)
+    data = doc.tobytes()
+    uploaded = upload(case, data, by=adviser)
+    client.force_login(adviser)
+    response = client.get(reverse("redaction:review", args=[case.pk, uploaded.pk]))
+    geometry = response.context["data"]["pages"][0]
+    assert geometry["rotation"] == 90
+    assert (geometry["width"], geometry["height"]) == (842.0, 595.0)  # displayed landscape
+    # a stored (unrotated) box maps inside the displayed page
+    r = uploaded.redactions.get(text="Dzjemilja Abdoellaeva")
+    a, b, c, d, e, f = geometry["to_view"]
+    x0, y0, x1, y1 = r.boxes[0]
+    xs = [a * x + c * y + e for x, y in ((x0, y0), (x1, y1))]
+    ys = [b * x + d * y + f for x, y in ((x0, y0), (x1, y1))]
+    assert all(0 <= x <= 842 for x in xs) and all(0 <= y <= 595 for y in ys)
+    assert min(xs) > 600  # text near the top of the unrotated page sits at the right when turned
