@@ -14,6 +14,7 @@ services_install() {
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-nld)
   [ -f /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ] || need+=(tesseract-ocr-nld)
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)  # .docx/.odt intake, PDF letters
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
       echo "== installing Debian packages: ${need[*]}"
