@@ -99,3 +99,32 @@ def test_import_rejects_broken_json(organisation, tmp_path):
 def test_case_status_unknown_reference(db):
     with pytest.raises(CommandError, match="Onbekend kenmerk"):
         run("case_status", "2099-0000001", "--json")
+
+
+def test_render_letter_docx_and_pdf(organisation, tmp_path):
+    import shutil
+
+    import pymupdf
+    from docx import Document as DocxDocument
+
+    from tests.conftest import require
+
+    reference = run("import_case", str(FIXTURES / "seed004_case.json")).strip().splitlines()[-1]
+    out = tmp_path / "besluit.docx"
+    run("render_letter", reference, "besluit", "--out", str(out), "--date", "2026-02-02")
+    body = "\n".join(p.text for p in DocxDocument(out).paragraphs)
+    assert (
+        "Op 20 december 2021 heb ik uw verzoek op grond van de Wet openbaarheid van bestuur (Wob)"
+        in body
+    )
+    with pytest.raises(CommandError, match="Onbekende brief"):
+        run("render_letter", reference, "beschikking", "--out", str(out))
+    with pytest.raises(CommandError, match="Onbekend formaat"):
+        run("render_letter", reference, "inventarislijst", "--out", str(out), "--format", "pdf")
+    with pytest.raises(CommandError, match="Onbekend kenmerk"):
+        run("render_letter", "1999-0000001", "besluit", "--out", str(out))
+    require(shutil.which("soffice") is not None, "LibreOffice (soffice) is not installed")
+    run("render_letter", reference, "besluit", "--out", str(out), "--pdf", "--date", "2026-02-02")
+    with pymupdf.open(out.with_suffix(".pdf")) as pdf:
+        text = "".join(p.get_text() for p in pdf)
+    assert "Rechtsbescherming" in text and reference in text
