@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from cases import grounds
 from cases.letters.context import (
     AnswerInfo,
     DocumentInfo,
@@ -34,35 +34,94 @@ ORG = OrganisationInfo(
     website="https://www.politie.nl",
 )
 
+# Own ground texts (not cases.grounds): each motivation carries a marker the tests look for.
+GROUNDS = {
+    "10.2.d": GroundUse(
+        code="10.2.d",
+        words="artikel 10, tweede lid, aanhef en onder d, van de Wob",
+        label="inspectie, controle en toezicht door bestuursorganen",
+        motivation="MOTIVERING-10.2.d: de documenten beschrijven lopend toezicht.",
+        kind="relatief",
+    ),
+    "10.2.e": GroundUse(
+        code="10.2.e",
+        words="artikel 10, tweede lid, aanhef en onder e, van de Wob",
+        label="eerbiediging van de persoonlijke levenssfeer",
+        motivation=(
+            "MOTIVERING-10.2.e: in de documenten staan namen van medewerkers.\n\n"
+            "# Deze regel begint met een hekje en is gewone tekst."
+        ),
+        kind="relatief",
+    ),
+    "10.2.g": GroundUse(
+        code="10.2.g",
+        words="artikel 10, tweede lid, aanhef en onder g, van de Wob",
+        label="voorkomen van onevenredige bevoordeling of benadeling",
+        motivation="MOTIVERING-10.2.g: interne systeemcoderingen helpen kwaadwillenden.",
+        kind="relatief",
+    ),
+    "11.1": GroundUse(
+        code="11.1",
+        words="artikel 11, eerste lid, van de Wob",
+        label="persoonlijke beleidsopvattingen in intern beraad",
+        motivation="MOTIVERING-11.1: het gaat om meningen van medewerkers in intern beraad.",
+        kind="absoluut",
+    ),
+    "5.1.2e": GroundUse(
+        code="5.1.2e",
+        words="artikel 5.1, tweede lid, aanhef en onder e, van de Woo",
+        label="eerbiediging van de persoonlijke levenssfeer",
+        motivation="MOTIVERING-5.1.2e: in de documenten staan namen van medewerkers.",
+        kind="relatief",
+    ),
+    "5.2": GroundUse(
+        code="5.2",
+        words="artikel 5.2 van de Woo",
+        label="persoonlijke beleidsopvattingen in intern beraad",
+        motivation="MOTIVERING-5.2: het gaat om meningen van medewerkers in intern beraad.",
+        kind="absoluut",
+    ),
+}
+
 
 def ground_use(code: str, documents: tuple[str, ...]) -> GroundUse:
-    g = grounds.GROUNDS[code]
-    return GroundUse(
-        code=code,
-        words=g.words,
-        label=g.label,
-        motivation=g.motivation,
-        kind=g.kind,
-        documents=documents,
-    )
+    return replace(GROUNDS[code], documents=documents)
+
+
+SEED000_POINTS = {
+    1: "Alle gegevensvelden die worden verzameld en / of een datadictionary voor het Crime "
+    "Anticipation System;",
+    6: "Alle wervings- en aanbestedingsdocumenten die verband houden met het Crime Anticipation "
+    "System en andere voorspellende politietechnologieën;",
+    8: "Alle overeenkomsten voor het delen van gegevens tussen de Nederlandse politie en andere "
+    "entiteiten;",
+    17: "Alle risicoanalyses, impact assessments en privacy impact assessments die zijn gemaakt "
+    "over het gebruik van de Crime Anticipation System software.",
+}
 
 
 def seed000_context(**overrides) -> LetterContext:
     points = tuple(
-        PointInfo(n, f"Tekst van punt {n} over het Crime Anticipation System;")
+        PointInfo(
+            n, SEED000_POINTS.get(n, f"Tekst van punt {n} over het Crime Anticipation System;")
+        )
         for n in range(1, 18)
     )
-    answers = (
+    answers = (  # deliberately out of order and unsorted within: the letter must sort them
         AnswerInfo(
             (9, 8), "Ik verwijs naar de toelichting in het voornoemde besluit over het systeem CAS."
         ),
         AnswerInfo(
             (6,),
-            "CAS is binnen de politie zelf ontwikkeld. Er is daarom geen sprake van aanbestedingsdocumenten.",
+            "CAS is binnen de politie zelf ontwikkeld. Er is daarom geen sprake van "
+            "wervings-/aanbestedingsdocumenten.",
         ),
         AnswerInfo((7,), "De onder dit punt gevraagde rapporten zijn niet opgemaakt."),
-        AnswerInfo((10,), "Er hebben geen datalekken plaatsgevonden."),
-        AnswerInfo((1, 2, 3, 4, 5, 16, 17), "De gevraagde informatie is reeds openbaar."),
+        AnswerInfo(
+            (10,),
+            "Er hebben zich geen datalekken voorgedaan en daarom zijn geen documenten aangetroffen.",
+        ),
+        AnswerInfo((1, 2, 3, 4, 5, 16, 17), "De informatie die u vraagt is reeds openbaar."),
         AnswerInfo((11, 12, 13, 14, 15), "Zie de documenten op de inventarislijst."),
     )
     documents = (
@@ -95,7 +154,10 @@ def seed000_context(**overrides) -> LetterContext:
             phone="088-9645051",
             email="wob@politie.nl",
         ),
-        subject="het Crime Anticipation System (hierna: CAS) over de periode van 1 januari 2015 tot 10 mei 2021",
+        subject=(
+            "het Crime Anticipation System (hierna: CAS) over de periode van 1 januari 2015 "
+            "tot 10 mei 2021"
+        ),
         received_on=date(2021, 5, 10),
         points=points,
         answers=answers,
@@ -117,3 +179,40 @@ def seed000_context(**overrides) -> LetterContext:
     )
     ctx.update(overrides)
     return LetterContext(**ctx)
+
+
+# --- reading generated files back --------------------------------------------------------------
+
+
+def open_docx(data: bytes):
+    import io
+
+    from docx import Document
+
+    return Document(io.BytesIO(data))
+
+
+def paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every non-empty body paragraph, in order."""
+    return [(p.style.name, p.text) for p in open_docx(data).paragraphs if p.text.strip()]
+
+
+def headings(data: bytes, level: int = 2) -> list[str]:
+    return [t for s, t in paragraphs(data) if s == f"Heading {level}"]
+
+
+def body(data: bytes) -> str:
+    return "\n".join(t for _, t in paragraphs(data))
+
+
+def section(data: bytes, title: str) -> str:
+    """The text under one Heading 2, up to the next Heading 2."""
+    out, inside = [], False
+    for style, text in paragraphs(data):
+        if style == "Heading 2":
+            if inside:
+                break
+            inside = text == title
+        elif inside:
+            out.append(text)
+    return "\n".join(out)

@@ -228,7 +228,8 @@ def test_ontvangstbevestiging_with_and_without_verdaging():
             )
         )
     )
-    assert "Ik verdaag de beslissing met vier weken, omdat de omvang van het verzoek" in combined
+    assert "Ik verdaag de beslissing met vier weken" in combined
+    assert "De reden daarvoor is: de omvang van het verzoek" in combined
     assert "uiterlijk op 5 juli 2021 een besluit" in combined
 
 

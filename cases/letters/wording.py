@@ -1,0 +1,186 @@
+"""Pure wording rules for letters: Dutch dates, lists, "Ad N" labels, salutations, legal bases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from cases.letters.context import AnswerInfo, RequesterInfo
+
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+# Wet modernisering elektronisch bestuurlijk verkeer (Wmebv), in force 1 January 2026: an organ
+# must accept formal messages such as a bezwaarschrift electronically (domain.md §4).
+ELECTRONIC_BEZWAAR_FROM = date(2026, 1, 1)
+
+
+def format_date(d: date, weekday: bool = False) -> str:
+    """'10 mei 2021', or 'maandag 10 mei 2021'; no locale needed (a private copy on purpose)."""
+    text = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{_WEEKDAYS[d.weekday()]} {text}" if weekday else text
+
+
+def join_nl(items: Iterable[object]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    parts = [str(i) for i in items]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def ad_label(points: Iterable[int]) -> str:
+    """'Ad 6', 'Ad 8 en 9', 'Ad 6, 7, 8, 12 en 14': ascending, duplicates dropped, no ranges."""
+    numbers = sorted({int(n) for n in points})
+    if not numbers:
+        raise ValueError("Een antwoord hoort bij minstens één punt van het verzoek.")
+    return "Ad " + join_nl(numbers)
+
+
+def answers_in_order(answers: Sequence[AnswerInfo]) -> list[AnswerInfo]:
+    """Answers ordered by their lowest point, then by the rest ('Ad 5 en 10' before 'Ad 6')."""
+    return sorted(answers, key=lambda a: tuple(sorted({int(n) for n in a.points})))
+
+
+# Lower-case particles that open a Dutch (or common foreign) surname: "van der", "de", "el" ...
+TUSSENVOEGSELS = frozenset(
+    "van de der den het ten ter te in op 't aan bij uit voor vd v.d. "
+    "el al la le du da das dos del della di von zu zum bin ben ait abu".split()
+)
+_INITIALS = re.compile(r"(?:[A-Za-zÀ-ÿ]{1,3}\.)+(?:-(?:[A-Za-zÀ-ÿ]{1,3}\.)+)*")
+
+
+def surname(full_name: str) -> str:
+    """The surname as written after 'heer'/'mevrouw', first tussenvoegsel capitalised.
+
+    Heuristic (kept simple on purpose): drop initials ('J.P.'); if the first remaining word is a
+    tussenvoegsel there is no first name, else the first word is the first name; the surname
+    starts at the first tussenvoegsel after that, or else is the last word.
+    'Anna de Wit' -> 'De Wit', 'J.P. van der Berg' -> 'Van der Berg', 'Ahmed El Amrani' ->
+    'El Amrani', 'Jan Pieter Jansen' -> 'Jansen'. Double surnames without a particle
+    ('Maria Lopez Garcia') come out as the last word only; the handler can correct the salutation.
+    """
+    tokens = [t for t in full_name.replace(",", " ").split() if not _INITIALS.fullmatch(t)]
+    if not tokens:
+        return ""
+    if len(tokens) == 1:
+        return tokens[0]
+    first = 0 if tokens[0].lower() in TUSSENVOEGSELS else 1
+    start = next(
+        (i for i in range(first, len(tokens) - 1) if tokens[i].lower() in TUSSENVOEGSELS),
+        len(tokens) - 1,
+    )
+    parts = tokens[start:]
+    if parts[0].lower() in TUSSENVOEGSELS:
+        # "mevrouw De Wit": the first particle capitalised, any further particles lower case.
+        head = parts[0].lower()
+        head = head[:1].upper() + head[1:] if head[0].isalpha() else head
+        rest = [p.lower() if p.lower() in TUSSENVOEGSELS else p for p in parts[1:]]
+        parts = [head, *rest]
+    return " ".join(parts)
+
+
+def salutation(requester: RequesterInfo) -> str:
+    """'Geachte heer Jansen,', 'Geachte mevrouw De Wit,', else 'Geachte heer/mevrouw,'."""
+    name = surname(requester.name or "")
+    if requester.salutation in ("heer", "mevrouw") and name:
+        return f"Geachte {requester.salutation} {name},"
+    return "Geachte heer/mevrouw,"
+
+
+def addressee_line(requester: RequesterInfo) -> str:
+    """'De heer J.P. van der Berg' (tussenvoegsels as written: lower case after initials)."""
+    name = (requester.name or "").strip()
+    if not name:
+        return ""
+    prefix = {"heer": "De heer ", "mevrouw": "Mevrouw "}.get(requester.salutation, "")
+    return prefix + name
+
+
+def law_names(regime: str) -> tuple[str, str]:
+    """('Wob', 'Wet openbaarheid van bestuur (Wob)') or ('Woo', 'Wet open overheid (Woo)')."""
+    if regime == "woo":
+        return "Woo", "Wet open overheid (Woo)"
+    if regime == "wob":
+        return "Wob", "Wet openbaarheid van bestuur (Wob)"
+    raise ValueError(f"Onbekend regime '{regime}': kies 'wob' of 'woo'.")
+
+
+def refusal_articles(regime: str, codes: Iterable[str]) -> str:
+    """The articles a refusal rests on, e.g. 'artikel 10 en 11 van de Wob' or
+    'artikel 5.1 van de Woo', derived from the ground codes used ('10.2.e' -> 10,
+    '5.1.2e' -> 5.1, '5.4a' -> 5.4a). Without codes, the regime's exception articles."""
+    short, _ = law_names(regime)
+    if regime == "wob":
+        # Wob: exceptions in art. 10 (and art. 11 for persoonlijke beleidsopvattingen).
+        pattern, fallback = re.compile(r"^(\d+)"), ["10", "11"]
+    else:
+        # Woo: exceptions in art. 5.1 and 5.2, extra limits in art. 5.3, 5.4 and 5.4a.
+        pattern, fallback = re.compile(r"^(\d+\.\d+a?)"), ["5.1", "5.2"]
+    found = {m.group(1) for c in codes if (m := pattern.match(c.strip()))}
+    articles = sorted(found, key=_article_key) or fallback
+    return f"artikel {join_nl(articles)} van de {short}"
+
+
+def _article_key(article: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"\d+|[a-z]+", article))
+
+
+def decision_basis(regime: str) -> str:
+    """The besluit's general legal basis, as the seeds state it under 'Besluit'."""
+    if regime == "woo":
+        # Woo art. 4.1 (verzoek), 4.4 (termijn), 5.1-5.3 (uitzonderingen); Awb 1:3 and 3:2.
+        return "de artikelen 4.1, 4.4, 5.1, 5.2 en 5.3 van de Woo"
+    # Wob art. 1-3 (begrippen, beginsel, verzoek), 5-7 (termijn, vorm), 10-11 (uitzonderingen).
+    return "de artikelen 1, 2, 3, 5, 6, 7, 10 en 11 van de Wob"
+
+
+def adjournment_articles(regime: str) -> dict[str, str]:
+    """Term articles and weeks: Woo art. 4.4 lid 1 (4 weeks) and lid 2 (verdaging 2 weeks);
+    Wob art. 6 lid 1 (4 weeks) and lid 2 (verdaging 4 weeks)."""
+    if regime == "woo":
+        return {
+            "term_article": "artikel 4.4, eerste lid, van de Woo",
+            "adjourn_article": "artikel 4.4, tweede lid, van de Woo",
+            "adjourn_short": "art. 4.4 lid 2 Woo",
+            "adjourn_weeks": "twee",
+        }
+    return {
+        "term_article": "artikel 6, eerste lid, van de Wob",
+        "adjourn_article": "artikel 6, tweede lid, van de Wob",
+        "adjourn_short": "art. 6 lid 2 Wob",
+        "adjourn_weeks": "vier",
+    }
+
+
+def adjournment_refusal(
+    *, regime: str, letter_date: date, first_term_ends_on: date | None
+) -> str | None:
+    """Why a verdagingsbrief cannot be sent, or None. The verdaging must be announced within the
+    first term (Woo art. 4.4 lid 2; Wob art. 6 lid 2): a letter dated after it comes too late."""
+    if first_term_ends_on is None or letter_date <= first_term_ends_on:
+        return None
+    short = adjournment_articles(regime)["adjourn_short"]
+    return (
+        f"De eerste beslistermijn is op {format_date(first_term_ends_on)} verstreken; "
+        f"verdagen kan niet meer ({short})."
+    )
+
+
+def electronic_bezwaar_open(letter_date: date) -> bool:
+    """From 1 January 2026 (Wmebv) a bezwaarschrift may also be filed electronically."""
+    return letter_date >= ELECTRONIC_BEZWAAR_FROM
