@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from cases.demo.data import DEMO_PASSWORD, ORGANISATION, USERS, demo_cases
@@ -48,6 +49,17 @@ class Command(BaseCommand):
         users["beheer"] = admin
 
         if created or not org.requests.exists():
+            self._load_cases(org, users)
+
+        self.stdout.write("")
+        self.stdout.write(f"Demo-logins (wachtwoord voor allemaal: {DEMO_PASSWORD})")
+        for username, first, last, group, function in USERS:
+            self.stdout.write(f"  {username:<12} {first} {last}, {function} (groep {group})")
+        self.stdout.write(f"  {'beheer':<12} beheerder (Django-beheer op /beheer/)")
+
+    def _load_cases(self, org, users) -> None:
+        # Demo steps would mail the (fictional) requesters; keep the console quiet.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             for data in demo_cases(timezone.localdate()):
                 data = dict(data)
                 adviser = users[data.pop("_adviser")]
@@ -57,9 +69,3 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  demozaak {request.reference}: {request.subject} ({request.status_label})"
                 )
-
-        self.stdout.write("")
-        self.stdout.write(f"Demo-logins (wachtwoord voor allemaal: {DEMO_PASSWORD})")
-        for username, first, last, group, function in USERS:
-            self.stdout.write(f"  {username:<12} {first} {last}, {function} (groep {group})")
-        self.stdout.write(f"  {'beheer':<12} beheerder (Django-beheer op /beheer/)")
