@@ -1,11 +1,13 @@
-"""Detection: text spans with page and boxes in, redaction suggestions out (no ORM, no PDF).
+"""Detection: page texts in, redaction suggestions out (patterns, names, case consistency); no ORM."""
 
-Pattern detectors (redaction.detect.patterns) and context/lexicon name rules (redaction.detect.names)
-find candidates; what must stay readable is removed (public offices and officials, article
-references, ground codes, kenmerken, ECLI, Postbus addresses, functional mailboxes); a name found
-once is then searched for everywhere in the case. spaCy: `spacy.blank("nl")` by default; when
-WOBDESK_SPACY_MODEL names an installed model with an NER component, its PER entities are added.
-"""
+# Flow per case: pattern detectors (patterns, technical) and name rules (names, namewords) find
+# candidates; what must stay readable is dropped (readable spans such as articles, ground codes,
+# kenmerken and ECLI; Postbus address blocks; functional mailboxes; public offices, parties and
+# configured officials; never_redact); then every name found once is searched for in every page of
+# every document of the case (any case, across line breaks), and always_redact terms are added.
+# spaCy: the rules work on the raw text and need no tokenizer (spacy.blank("nl") alone costs as
+# much time as all rules together); when WOBDESK_SPACY_MODEL names an installed package, ONE
+# pipeline per process is loaded and its PER entities are added as candidates ("spacy.ner").
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from redaction.detect import lexicon, names, patterns
+from redaction.detect import lexicon, names, namewords, officials, patterns, technical
 from redaction.detect.patterns import Span
 from redaction.types import Box, PageText, Suggestion
 
@@ -37,6 +39,7 @@ CATEGORIES: dict[str, str] = {
     "system_code": "Systeemcode",
     "custom": "Op verzoek",
 }
+NUMERIC = {"phone", "bsn", "iban", "licence_plate", "postcode", "date_of_birth", "ip_address"}
 TECHNICAL = {"ip_address", "hostname", "share_path", "system_code"}
 PRIORITY = {
     "bsn": 9,
@@ -55,7 +58,7 @@ PRIORITY = {
     "address": 3,
     "postcode": 3,
 }
-DEFAULT_PUBLIC_OFFICES = names.PUBLIC_OFFICES
+DEFAULT_PUBLIC_OFFICES = lexicon.PUBLIC_OFFICES
 
 
 @dataclass(frozen=True)
@@ -94,31 +97,6 @@ def pipeline(model: str | None):
 
 def _norm(s: str) -> str:
     return re.sub(r"[^\w]+", " ", s.lower()).strip()
-
-
-class _Officials:
-    def __init__(self, officials: Sequence[str]):
-        self.full = {_norm(o) for o in officials if o.strip()}
-        self.surnames = set()
-        for o in officials:
-            variants = names.name_variants(o.strip())
-            if len(variants) > 1:
-                self.surnames.add(_norm(variants[-1]))
-            words = [w for w in o.split() if not w.endswith(".")]
-            if words:
-                self.surnames.add(_norm(words[-1]))
-
-    def match(self, candidate: str) -> bool:
-        """Same person: the same full name, or the same surname (with tussenvoegsels)."""
-        n = _norm(candidate)
-        if not n or not self.full:
-            return False
-        if n in self.full:
-            return True
-        variants = names.name_variants(candidate)
-        surname = _norm(variants[-1])
-        last_word = _norm(candidate.split()[-1]) if candidate.split() else ""
-        return surname in self.surnames or (len(variants) == 1 and last_word in self.surnames)
 
 
 def spans_to_boxes(page: PageText, start: int, end: int) -> tuple[Box, ...]:
@@ -167,9 +145,14 @@ def _resolve(spans: list[Span]) -> list[Span]:
     return sorted(result, key=lambda s: s.start)
 
 
-def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> list[Span]:
-    readable = patterns.readable_spans(text)
+def _page_spans(
+    text: str,
+    config: DetectionConfig,
+    people: officials.Officials,
+    readable: list[tuple[int, int]],
+) -> list[Span]:
     never = [t for t in config.never_redact if t.strip()]
+    organisation_blocks = patterns.postbus_blocks(text) if "ostbus" in text else []
     spans: list[Span] = []
     spans += [
         s
@@ -184,15 +167,17 @@ def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> li
     spans += list(patterns.find_plates(text))
     spans += list(patterns.find_birth_dates(text))
     spans += list(patterns.find_urls(text))
-    spans += list(patterns.find_technical(text, config.system_code_patterns))
+    spans += list(technical.find_technical(text, config.system_code_patterns))
     for s in names.find_names(text):
-        if officials.match(text[s.start : s.end]):
+        if people.match(text[s.start : s.end]):
+            continue
+        if officials.introduced_by_office(text, s.start, s.end, config.public_offices):
             continue
         spans.append(s)
     nlp = pipeline(config.spacy_model) if config.spacy_model else None
     if nlp is not None and "ner" in nlp.pipe_names:
         for ent in nlp(text).ents:
-            if ent.label_ in ("PER", "PERSON") and not officials.match(ent.text):
+            if ent.label_ in ("PER", "PERSON") and not people.match(ent.text):
                 spans.append(
                     Span(
                         ent.start_char,
@@ -205,8 +190,12 @@ def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> li
                 )
     result = []
     for s in spans:
+        if s.category in NUMERIC and any(a < s.end and s.start < b for a, b in readable):
+            continue  # a number touching a kenmerk or article ("2021-0088197 8724") is part of it
         if s.category not in ("email", "url", "share_path") and _inside(s, readable):
             continue
+        if s.category in ("address", "postcode") and _inside(s, organisation_blocks):
+            continue  # a street address in the same block as a Postbus is the organisation's
         value = text[s.start : s.end]
         if any(_norm(value) == _norm(n) or _norm(n) in _norm(value) for n in never):
             continue
@@ -214,71 +203,105 @@ def _page_spans(text: str, config: DetectionConfig, officials: _Officials) -> li
     return result
 
 
-def _variant_regex(variant: str) -> re.Pattern:
-    tokens = [re.escape(t) for t in variant.split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(tokens) + r"(?![\w])", re.IGNORECASE)
+def _term_key(term: str) -> str:
+    return " ".join(term.lower().split())
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation for all case terms (longest first), any case, any whitespace between words."""
+    alternatives = sorted({_term_key(t) for t in terms if t.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in alternatives)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def detect_case(
     documents: Mapping[Hashable, Sequence[PageText]], config: DetectionConfig
 ) -> dict[Hashable, list[Suggestion]]:
-    officials = _Officials(config.public_officials)
+    readable_people = officials.Officials(config.public_officials)
+    for pages in documents.values():
+        for page in pages:  # a name introduced by a public office anywhere is readable everywhere
+            readable_people.add(officials.office_holders(page.text, config.public_offices))
     found: dict[Hashable, dict[int, list[Span]]] = {}
+    readable: dict[tuple[Hashable, int], list[tuple[int, int]]] = {}
     person_terms: set[str] = set()
     custom_terms = [t.strip() for t in config.always_redact if len(t.strip()) >= 3]
     for key, pages in documents.items():
         found[key] = {}
         for page in pages:
-            spans = _page_spans(page.text, config, officials)
+            readable[key, page.page] = patterns.readable_spans(page.text)
+            spans = _page_spans(page.text, config, readable_people, readable[key, page.page])
             found[key][page.page] = spans
             for s in spans:
                 value = " ".join(page.text[s.start : s.end].split())
                 if s.category == "person" and s.score >= 0.85:
-                    person_terms.update(names.name_variants(value))
+                    person_terms.update(namewords.name_variants(value))
                 if s.category == "email":
                     person_terms.update(_names_from_email(value, page.text))
     # consistency across the case: every occurrence of a found name, any case, across line breaks
     terms = []
     for t in person_terms:
         words = t.split()
-        if not words or len(t) < 3 or officials.match(t):
+        if not words or len(t) < 3 or readable_people.match(t):
             continue
         if len(words) == 1 and (
-            lexicon.common_words().__contains__(t.lower())
+            t.lower() in lexicon.common_words()
             or t.lower() in lexicon.places()
-            or len(t) < 3
+            and t.lower() not in lexicon.surnames()  # "Groenendijk" is a hamlet and a surname
         ):
             continue
         if any(_norm(t) == _norm(n) for n in config.never_redact):
             continue
         terms.append(("person", t))
     terms += [("custom", t) for t in custom_terms]
-    compiled = [
-        (cat, t, _variant_regex(t)) for cat, t in sorted(set(terms), key=lambda x: -len(x[1]))
-    ]
+    # an always_redact term that is also a found name stays "custom" (the explicit choice wins)
+    term_category = {
+        _term_key(t): cat for cat, t in sorted(set(terms), key=lambda x: x[0] == "custom")
+    }
+    # index the terms by their first word: each page compiles only the terms it can contain
+    by_first_word: dict[str, set[str]] = {}
+    for _, t in terms:
+        first = re.search(r"\w+", t.lower())
+        if first:
+            by_first_word.setdefault(first.group(0), set()).add(_term_key(t))
+    # "de Jong", "de Wit": the surname is also a word, so only a capitalised mention counts
+    needs_capital = {
+        _term_key(t)
+        for cat, t in terms
+        if cat == "person" and t.split()[-1].lower() in lexicon.common_words()
+    }
     result: dict[Hashable, list[Suggestion]] = {}
     for key, pages in documents.items():
         suggestions: list[Suggestion] = []
         for page in pages:
             spans = list(found[key][page.page])
-            readable = patterns.readable_spans(page.text)
-            for cat, _term, rx in compiled:
-                for m in rx.finditer(page.text):
-                    candidate = Span(
-                        m.start(),
-                        m.end(),
-                        cat,
-                        "names.case_consistency" if cat == "person" else "custom.always_redact",
-                        "Naam eerder in dit dossier gevonden"
-                        if cat == "person"
-                        else "Op verzoek altijd lakken",
-                        0.8,
-                    )
-                    if _inside(candidate, readable):
-                        continue
-                    if cat == "person" and _overlaps_any(candidate, spans):
-                        continue
-                    spans.append(candidate)
+            present = by_first_word.keys() & set(_WORDS.findall(page.text.lower()))
+            case_terms = _terms_regex(tuple(sorted({t for w in present for t in by_first_word[w]})))
+            for m in case_terms.finditer(page.text) if case_terms else ():
+                key_term = _term_key(m.group(0))
+                cat = term_category.get(key_term, "person")
+                if key_term in needs_capital and not m.group(0).split()[-1][:1].isupper():
+                    continue
+                candidate = Span(
+                    m.start(),
+                    m.end(),
+                    cat,
+                    "names.case_consistency" if cat == "person" else "custom.always_redact",
+                    "Naam eerder in dit dossier gevonden"
+                    if cat == "person"
+                    else "Op verzoek altijd lakken",
+                    0.8,
+                )
+                if _inside(candidate, readable[key, page.page]):
+                    continue
+                if cat == "person" and _overlaps_any(candidate, spans):
+                    continue
+                spans.append(candidate)
             for s in _resolve(spans):
                 suggestions.append(
                     Suggestion(
@@ -307,8 +330,8 @@ def _names_from_email(address: str, text: str) -> list[str]:
     """'p.dekker@example.nl' -> ['Dekker'] when 'Dekker' is a known surname or occurs capitalised."""
     local = address.split("@")[0]
     parts = [p for p in re.split(r"[._-]+", local) if p]
-    if len(parts) < 2:
-        return []
+    if not 2 <= len(parts) <= 4 or not local[0].isalnum():
+        return []  # "wobcoordinatiedesk.juridische-zaken.korpsstaf@": a department, not a person
     last = parts[-1]
     if len(last) < 3 or last.isdigit():
         return []

@@ -1,10 +1,10 @@
-"""Precision, recall and leak rate of detection on an annotated corpus.
+"""Precision, recall and leak rate of detection per category on an annotated corpus."""
 
-`python -m redaction.detect.evaluate tests/redaction/corpus` (folders are searched recursively).
-Each document is NAME.txt with NAME.json: {"redact": [{"text", "category"}], "readable": [text]}.
-Every occurrence of an annotated text must be covered; a readable text must never be touched.
-All documents of one folder form one case (consistency across documents counts).
-"""
+# `python -m redaction.detect.evaluate tests/redaction/corpus` (folders are searched recursively).
+# Each document is NAME.txt with NAME.json: {"redact": [{"text", "category"}], "readable": [text]}.
+# Every occurrence of an annotated text must be covered; a readable text must never be touched.
+# All documents of one folder form one case (consistency across documents counts). The
+# organisation's settings (regime, public_officials, ...) come from config.json beside the folders.
 
 from __future__ import annotations
 
@@ -62,8 +62,20 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
         start = i + 1
 
 
+def corpus_config(corpus_dir: str | Path) -> DetectionConfig:
+    """The organisation settings of a corpus: config.json in the corpus folder or its parent."""
+    for folder in (Path(corpus_dir), Path(corpus_dir).parent):
+        path = folder / "config.json"
+        if path.exists():
+            values = json.loads(path.read_text(encoding="utf-8"))
+            return DetectionConfig(
+                **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+            )
+    return DetectionConfig()
+
+
 def evaluate(corpus_dir: str | Path, config: DetectionConfig | None = None) -> Report:
-    config = config or DetectionConfig(regime="woo", public_officials=("Mulder",))
+    config = config or corpus_config(corpus_dir)
     report = Report()
     folders = sorted({p.parent for p in Path(corpus_dir).rglob("*.txt")})
     for folder in folders:

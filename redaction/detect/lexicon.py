@@ -1,23 +1,28 @@
-"""Name and word lists, loaded lazily once per process.
+"""Word lists, loaded lazily once per process: deduce's name/place/street/common-word lists."""
 
-Sources: the `deduce` package (3.0.6, Dutch de-identification, LGPL) ships these lists in
-deduce/data/lookup/src: names/lst_first_name (14,881 Dutch first names), names/lst_surname (10,500
-surnames), names/lst_interfix (tussenvoegsels), whitelist/lst_common_word and lst_stop_word (Dutch
-words that are not names), locations/lst_placename (places) and locations/lst_street (street names).
-Lists are a help, never the whole story: context rules carry names that are in none of them.
-"""
+# Used from deduce 3.0.6 (deduce/data/lookup/src, found without importing deduce):
+# names/lst_first_name (14,881 first names), names/lst_surname (10,500 surnames),
+# whitelist/lst_common_word + lst_stop_word (Dutch words that are not names),
+# locations/lst_placename/{lst_residence,lst_municipality,lst_province,lst_region} (places) and
+# locations/lst_street (153,469 street names). The lists help; context rules carry the many names
+# that are in none of them.
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-try:
-    import deduce as _deduce
 
-    _SRC = Path(_deduce.__file__).parent / "data" / "lookup" / "src"
-except ImportError:  # pragma: no cover - deduce is a requirement
-    _SRC = None
+def _source_dir() -> Path | None:
+    """deduce's list folder, found without importing deduce (its import pulls in numpy: slow)."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a requirement
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+
+_SRC = _source_dir()
 
 
 def _read(*parts: str) -> set[str]:
@@ -101,6 +106,7 @@ INTERFIXES = (
     "dos",
     "del",
     "di",
+    "a",  # Surinamese-Chinese names: "Tjon A Fong", "Lie A Kwie"
 )
 
 # Capitalised words that start sentences or name things in government documents, never a person.
@@ -121,4 +127,57 @@ EXTRA_COMMON = frozenset(
     noord zuid oost west centrum stad straat weg plein postbus telefoon e-mail email mail mobiel
     tel fax www http https nl com org
     """.split()
+)
+
+# Offices whose holders stay readable (bewindspersonen, bestuurders, spokespersons): the default
+# for DetectionConfig.public_offices.
+PUBLIC_OFFICES = (
+    "minister",
+    "minister-president",
+    "premier",
+    "staatssecretaris",
+    "burgemeester",
+    "wethouder",
+    "gedeputeerde",
+    "dijkgraaf",
+    "kamerlid",
+    "tweede kamerlid",
+    "eerste kamerlid",
+    "commissaris van de koning",
+    "commissaris van de koningin",
+    "gouverneur",
+    "koning",
+    "koningin",
+    "prins",
+    "prinses",
+    "raadslid",
+    "statenlid",
+    "fractievoorzitter",
+    "president",
+    "voorzitter van de tweede kamer",
+    "ombudsman",
+    "procureur-generaal",
+    "korpschef",
+    "secretaris-generaal",
+    "ceo",
+    "woordvoerder",
+    "portefeuillehouder",
+    "loco-burgemeester",
+    "bewindspersoon",
+    "europarlementariër",
+    "senator",
+    "ministers",
+    "staatssecretarissen",
+    "burgemeesters",
+    "wethouders",
+    "gedeputeerden",
+    "raadsleden",
+    "statenleden",
+    "kamerleden",
+    "fractievoorzitters",
+)
+# elected members are introduced by their party: "El Khatib (GL)", "Van Rijn (VVD)"
+PARTIES = frozenset(
+    "vvd cda d66 gl groenlinks pvda gl-pvda groenlinks-pvda sp pvv cu christenunie sgp pvdd "
+    "ja21 fvd bbb nsc volt denk 50plus bij1".split()
 )

@@ -1,5 +1,4 @@
-"""Person names by context (titles, headers, signatures, attendee lists, colofon fields, chat
-lines, initials) and by lexicon (deduce's first-name and surname lists); public offices excluded."""
+"""Person names by context: titles, headers, signatures, attendee lists, colofon, chat, roles."""
 
 from __future__ import annotations
 
@@ -7,20 +6,25 @@ import re
 from collections.abc import Iterator
 
 from redaction.detect import lexicon
+from redaction.detect.namewords import (
+    _INTERFIX_ALT,
+    FULL_NAME,
+    FULL_NAME_RX,
+    INITIALS,
+    INTERFIX,
+    INTERFIX_CAP,
+    NAME_WORD,
+    NOUN_SUFFIX,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    add_span,
+    form_names,
+    is_common,
+    lexicon_names,
+    looks_like_name,
+    trim,
+)
 from redaction.detect.patterns import Span
-
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-LOWER = "a-zß-öø-ÿā-ſ"
-# One name word: Capitalised, ALL CAPS, with hyphen/apostrophe parts ("Berg-Ouali", "D'Souza", "O'Neill")
-NAME_WORD = rf"(?:[{UPPER}](?:'[{UPPER}])?[{LOWER}'’]+|[{UPPER}]{{2,}})(?:-(?:[{UPPER}][{LOWER}'’]+|[{UPPER}]{{2,}}))*"
-INITIALS = rf"(?:(?:[{UPPER}][{LOWER}]{{0,2}}\.[ \t]?-?){{1,5}})"
-_INTERFIX_ALT = "|".join(sorted((re.escape(i) for i in lexicon.INTERFIXES), key=len, reverse=True))
-INTERFIX = rf"(?:(?:{_INTERFIX_ALT})[ \t])"
-INTERFIX_CAP = rf"(?:(?:{'|'.join(sorted((re.escape(v) for i in lexicon.INTERFIXES for v in (i.capitalize(), i.upper())), key=len, reverse=True))})[ \t])"
-# "J.P. de Vries", "Anna van der Berg-Ouali", "Mehmet Yılmaz", "Ph. ten Hove", "de Vries"
-FULL_NAME = rf"(?:{INITIALS}[ \t]?)?(?:{NAME_WORD}[ \t])*(?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD}"
-FULL_NAME_RX = re.compile(FULL_NAME)
-LOWER_NAME = rf"[{LOWER}]+(?:\s(?:{_INTERFIX_ALT}))?\s[{LOWER}]+"
 
 TITLES = (
     r"de\s+heer|heer|meneer|mijnheer|mevrouw|mevr\.?|mw\.?|dhr\.?|mej\.?|mr\.?|drs\.?|ir\.?|ing\.?|dr\.?|"
@@ -29,51 +33,6 @@ TITLES = (
 )
 TITLE_RX = re.compile(rf"(?<![\w])(?:{TITLES})(?:\s+(?:{TITLES}))*\s+({FULL_NAME})")
 
-PUBLIC_OFFICES = (
-    "minister",
-    "minister-president",
-    "premier",
-    "staatssecretaris",
-    "burgemeester",
-    "wethouder",
-    "gedeputeerde",
-    "dijkgraaf",
-    "kamerlid",
-    "tweede kamerlid",
-    "eerste kamerlid",
-    "commissaris van de koning",
-    "commissaris van de koningin",
-    "gouverneur",
-    "koning",
-    "koningin",
-    "prins",
-    "prinses",
-    "lid",
-    "raadslid",
-    "statenlid",
-    "fractievoorzitter",
-    "president",
-    "voorzitter van de tweede kamer",
-    "ombudsman",
-    "procureur-generaal",
-    "korpschef",
-    "secretaris-generaal",
-    "ceo",
-    "woordvoerder",
-    "portefeuillehouder",
-    "loco-burgemeester",
-    "bewindspersoon",
-    "europarlementariër",
-    "senator",
-)
-_OFFICE_ALT = "|".join(sorted((re.escape(o) for o in PUBLIC_OFFICES), key=len, reverse=True))
-OFFICE_BEFORE = re.compile(
-    rf"(?:{_OFFICE_ALT})(?:\s+(?:van|voor)\s+[\w\s&-]{{1,40}}?)?[,:]?\s*(?:\((?:\w+)\)\s*)?(?:(?:de\s+heer|mevrouw|dhr\.|mw\.)\s+)?$",
-    re.IGNORECASE,
-)
-OFFICE_AFTER = re.compile(
-    rf"^\s*(?:\((?:\w+)\))?\s*,?\s*\(?(?:de\s+)?(?:{_OFFICE_ALT})\b", re.IGNORECASE
-)
 FIELD_LABELS = (
     "Behandeld door",
     "Contactpersoon",
@@ -127,6 +86,7 @@ NO_COLON_LABELS = (
 FIELD_RX = re.compile(
     r"(?:^|\n)[ \t]*(?i:(?:"
     + "|".join(re.escape(f) for f in FIELD_LABELS)
+    + r"|[a-z]{3,}[ \t]+door"  # "Gemeld door:", "Opgelost door:", "Goedgekeurd door:"
     + r")[ \t]*:"
     + r"|(?:"
     + "|".join(re.escape(f) for f in NO_COLON_LABELS)
@@ -135,6 +95,16 @@ FIELD_RX = re.compile(
     + r")[ \t]+)?("
     + FULL_NAME
     + r")",
+)
+# Rijkshuisstijl colofon: the label on its own line, the name on the next ("Behandeld door\nJ. Jansen")
+FIELD_NEXT_LINE_RX = re.compile(
+    r"(?m)^[ \t]*(?i:"
+    + "|".join(re.escape(f) for f in FIELD_LABELS)
+    + r")[ \t]*:?[ \t]*\n[ \t]*(?:(?:"
+    + TITLES
+    + r")[ \t]+)?("
+    + FULL_NAME
+    + r")[ \t]*$",
 )
 HEADER_RX = re.compile(
     r"(?:^|\n)[ \t]*(?:Van|Aan|CC|Cc|BCC|Bcc|From|To|Verzonden\s+door|Afzender|Ontvanger|Geadresseerde|Sender)\s*:[ \t]*([^\n]+)",
@@ -157,76 +127,36 @@ INITIALS_SURNAME_RX = re.compile(
 REVERSED_RX = re.compile(
     rf"({NAME_WORD}),\s*({INITIALS})(?:\s*({_INTERFIX_ALT}))?(?=\s*(?:<|;|\n|$|\())"
 )
-WORD_RX = re.compile(NAME_WORD)
+
+# "beheerder Dilnoza Rakhimova heeft", "zijn advocaat, mr. Tobias Grünewald,"
+ROLE_RX = re.compile(
+    rf"(?<![\w-])(?i:{ROLE_NOUNS})(?![\w-]),?[ \t]+(?:(?i:{TITLE_WORDS})[ \t]+)*({FULL_NAME})"
+)
 
 
-def _is_common(word: str) -> bool:
-    return word.lower() in lexicon.common_words()
-
-
-def _looks_like_name(text: str, *, strict: bool) -> bool:
-    """Reject obvious non-names: common words only, digits, one-letter tokens."""
-    if any(ch.isdigit() for ch in text) or "@" in text:
-        return False
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
-    if not words:
-        return False
-    core = [
-        w
-        for w in words
-        if w.lower() not in lexicon.INTERFIXES
-        and not re.fullmatch(INITIALS, w + ("" if w.endswith(".") else "."))
-    ]
-    core = [w for w in core if not w.endswith(".")]
-    if not core:
-        return False
-    if all(_is_common(w.split("-")[0]) for w in core):
-        return False
-    if (
-        strict
-        and len(core) == 1
-        and core[0].lower() not in lexicon.surnames()
-        and core[0].lower() not in lexicon.first_names()
-    ):
-        return False
-    return True
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a candidate to its name: drop trailing common words ('Jansen Vandaag') and leading ones."""
-    words = list(WORD_RX.finditer(text, start, end))
-    while (
-        words
-        and _is_common(words[-1].group(0))
-        and words[-1].group(0).lower() not in lexicon.INTERFIXES
-    ):
-        end = words[-1].start()
-        words.pop()
-    seg = text[start:end].rstrip()
-    return start, start + len(seg)
-
-
-def _public_office(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 80) : start]
-    after = text[end : end + 40]
-    return bool(OFFICE_BEFORE.search(before) or OFFICE_AFTER.match(after))
-
-
-def _add(
-    out: list[Span], text: str, start: int, end: int, detector: str, reason: str, score: float
-) -> None:
-    start, end = _trim(text, start, end)
-    if end - start < 2:
-        return
-    out.append(Span(start, end, "person", detector, reason, score))
+def _role_names(text: str) -> list[Span]:
+    """A name after a role noun: two or more name words (none a common word or a noun such as
+    'Bedrijfsvoering'), or one word from the surname list."""
+    out: list[Span] = []
+    for m in ROLE_RX.finditer(text):
+        start, end = trim(text, m.start(1), m.end(1))
+        name = text[start:end]
+        core = [w for w in name.split() if w.lower() not in lexicon.INTERFIXES and "." not in w]
+        if not core or any(NOUN_SUFFIX.search(w) for w in core):
+            continue
+        if len(core) == 1 and core[0].lower() not in lexicon.surnames():
+            continue
+        if looks_like_name(name, strict=len(core) == 1):
+            add_span(out, text, start, end, "names.context", "Naam na een functie of rol", 0.85)
+    return out
 
 
 def find_names(text: str) -> Iterator[Span]:
     out: list[Span] = []
     for m in TITLE_RX.finditer(text):
         title = m.group(0)[: m.start(1) - m.start()].strip()
-        if _looks_like_name(m.group(1), strict=False):
-            _add(
+        if looks_like_name(m.group(1), strict=False):
+            add_span(
                 out,
                 text,
                 m.start(1),
@@ -236,20 +166,24 @@ def find_names(text: str) -> Iterator[Span]:
                 0.95,
             )
     for m in FIELD_RX.finditer(text):
-        if _looks_like_name(m.group(1), strict=False):
+        if looks_like_name(m.group(1), strict=False):
             label = m.group(0).strip().split(":")[0][:30]
-            _add(out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.95)
+            add_span(
+                out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.95
+            )
+    for m in FIELD_NEXT_LINE_RX.finditer(text):
+        if looks_like_name(m.group(1), strict=False):
+            label = m.group(0).strip().split("\n")[0].rstrip(": ")[:30]
+            add_span(
+                out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.9
+            )
     for m in HEADER_RX.finditer(text):
         out.extend(_header_names(text, m.start(1), m.end(1)))
     for m in CLOSING_RX.finditer(text):
-        line = m.group(1).strip()
-        if (
-            len(line.split()) <= 6
-            and FULL_NAME_RX.fullmatch(line)
-            and _looks_like_name(line, strict=False)
-        ):
-            s = m.start(1) + m.group(1).index(line)
-            _add(
+        found_line = _signature_line(text, m.start(1))
+        if found_line:
+            s, line = found_line
+            add_span(
                 out,
                 text,
                 s,
@@ -263,8 +197,8 @@ def find_names(text: str) -> Iterator[Span]:
             _list_names(text, m.start(1), m.end(1), "names.attendees", "Naam in presentielijst")
         )
     for m in CHAT_RX.finditer(text):
-        if _looks_like_name(m.group(1), strict=False):
-            _add(
+        if looks_like_name(m.group(1), strict=False):
+            add_span(
                 out,
                 text,
                 m.start(1),
@@ -275,13 +209,13 @@ def find_names(text: str) -> Iterator[Span]:
             )
     for m in INITIALS_SURNAME_RX.finditer(text):
         surname = m.group(1).split()[-1]
-        if not _is_common(surname) and not re.search(
+        if not is_common(surname) and not re.search(
             r"\b(?:art|nr|blz|p|pag|d\.w\.z|o\.a|m\.b\.t|t\.a\.v|i\.v\.m|e\.d|z\.s\.m)\.\s?$",
             text[max(0, m.start() - 8) : m.start() + 6],
             re.IGNORECASE,
         ):
             if not re.match(r"(?:[A-Z]\.){1,2}\s?[A-Z]{2,}$", m.group(1)):
-                _add(
+                add_span(
                     out,
                     text,
                     m.start(1),
@@ -291,8 +225,8 @@ def find_names(text: str) -> Iterator[Span]:
                     0.9,
                 )
     for m in REVERSED_RX.finditer(text):
-        if not _is_common(m.group(1)):
-            _add(
+        if not is_common(m.group(1)):
+            add_span(
                 out,
                 text,
                 m.start(),
@@ -301,10 +235,37 @@ def find_names(text: str) -> Iterator[Span]:
                 "Naam in de vorm 'Achternaam, voorletters'",
                 0.9,
             )
-    out.extend(_lexicon_names(text))
-    for s in out:
-        if not _public_office(text, s.start, s.end):
-            yield s
+    out.extend(_role_names(text))
+    out.extend(form_names(text))
+    out.extend(lexicon_names(text))
+    yield from out
+
+
+SIGNATURE_SKIP = re.compile(
+    r"(?i:namens|voor\s+deze|i\.o\.|p\.o\.|de\s+\w+\s+(?:van|voor)\b|het\s+college|burgemeester\s+en|"
+    r"de\s+secretaris|de\s+burgemeester|de\s+minister|de\s+staatssecretaris|de\s+directeur|"
+    r"hoofd\b|\[|handtekening|getekend)"
+)
+
+
+def _signature_line(text: str, pos: int) -> tuple[int, str] | None:
+    """The signer's name after a closing: the first name-like line among the next few, skipping
+    'namens deze,', 'de minister van ...,' and the like; body text (a long line) ends the search."""
+    for n, m in enumerate(re.finditer(r"[^\n]*", text[pos : pos + 400])):
+        raw = m.group(0)
+        line = raw.strip()
+        if not line:
+            continue
+        if n > 12 or len(line) > 70:
+            return None
+        line = re.sub(rf"^(?:(?:{TITLE_WORDS})[ \t]+)+", "", line)
+        if len(line.split()) <= 6 and FULL_NAME_RX.fullmatch(line):
+            if looks_like_name(line, strict=False):
+                return pos + m.start() + raw.index(line), line
+            return None
+        if not SIGNATURE_SKIP.match(line):
+            return None
+    return None
 
 
 def _header_names(text: str, start: int, end: int) -> list[Span]:
@@ -327,10 +288,11 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
             continue
         s = offset + name_part.index(stripped)
         rev = re.fullmatch(
-            rf"({NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?", stripped
+            rf"((?:{NAME_WORD}[ \t]){{0,2}}{NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?",
+            stripped,
         )
-        if rev or (FULL_NAME_RX.fullmatch(stripped) and _looks_like_name(stripped, strict=False)):
-            _add(
+        if rev or (FULL_NAME_RX.fullmatch(stripped) and looks_like_name(stripped, strict=False)):
+            add_span(
                 out,
                 text,
                 s,
@@ -343,9 +305,9 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
             sub = 0
             for piece in stripped.split(","):
                 p = piece.strip()
-                if p and FULL_NAME_RX.fullmatch(p) and _looks_like_name(p, strict=True):
+                if p and FULL_NAME_RX.fullmatch(p) and looks_like_name(p, strict=True):
                     ps = s + stripped.index(p, sub)
-                    _add(
+                    add_span(
                         out,
                         text,
                         ps,
@@ -361,85 +323,29 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
 def _list_names(text: str, start: int, end: int, detector: str, reason: str) -> list[Span]:
     out: list[Span] = []
     value = text[start:end]
-    for m in re.finditer(r"[^,;\n]+", value):
+    office_segment = False  # "raadsleden Van Rijn (VVD), El Khatib (GL); ..." up to the ';'
+    for m in re.finditer(r"[^,;\n]+|;", value):
         item = m.group(0)
+        if item == ";":
+            office_segment = False
+            continue
         item_start = start + m.start()
         name = item.split("(")[0]
+        party = re.match(r"[^(]*\(([^)]*)\)", item)
         name = re.sub(r"^\s*(?:en\s+)", "", name).strip().rstrip(".")
         if not name or len(name) > 60:
             continue
         first = name.split()[0].lower() if name.split() else ""
-        if first in PUBLIC_OFFICES or any(name.lower().startswith(o + " ") for o in PUBLIC_OFFICES):
+        if first in lexicon.PUBLIC_OFFICES or any(
+            name.lower().startswith(o + " ") for o in lexicon.PUBLIC_OFFICES
+        ):
+            office_segment = first.endswith(("en", "ers", "sen")) or office_segment
+            continue
+        if office_segment or party and party.group(1).strip().lower() in lexicon.PARTIES:
             continue
         found = FULL_NAME_RX.search(name)
-        if not found or not _looks_like_name(found.group(0), strict=False):
+        if not found or not looks_like_name(found.group(0), strict=False):
             continue
         s = item_start + item.index(name) + found.start()
-        _add(out, text, s, s + len(found.group(0)), detector, reason, 0.9)
+        add_span(out, text, s, s + len(found.group(0)), detector, reason, 0.9)
     return out
-
-
-LEX_RX = re.compile(
-    rf"(?<![\w])({NAME_WORD})((?:\s{NAME_WORD}){{0,2}}?)\s((?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD})(?![\w])"
-)
-
-
-def _lexicon_names(text: str) -> list[Span]:
-    """First name from the lexicon followed by a capitalised surname-like word."""
-    out: list[Span] = []
-    for m in LEX_RX.finditer(text):
-        first = m.group(1)
-        last = m.group(3).split()[-1]
-        if first.lower() not in lexicon.first_names() or _is_common(first):
-            continue
-        if _is_common(last.split("-")[0]) or last.lower() in lexicon.places():
-            continue
-        if last.isupper() and not first.isupper():
-            continue
-        score = 0.85 if last.lower() in lexicon.surnames() else 0.7
-        _add(
-            out,
-            text,
-            m.start(),
-            m.end(),
-            "names.lexicon",
-            "Voornaam uit de namenlijst met achternaam",
-            score,
-        )
-    return out
-
-
-def name_variants(name: str) -> list[str]:
-    """Strings to search for everywhere in the case once a name is found: the full name and the
-    surname with its tussenvoegsels ("J.P. de Vries" -> ["J.P. de Vries", "de Vries"])."""
-    name = " ".join(name.split())
-    variants = [name]
-    rev = re.fullmatch(rf"({NAME_WORD}),\s*(.+)", name)
-    if rev:
-        tail = rev.group(2).split()
-        interfix = " ".join(t for t in tail if t.lower() in lexicon.INTERFIXES)
-        variants.append(f"{interfix} {rev.group(1)}".strip())
-        return variants
-    words = name.split()
-    core = [w for w in words if not w.endswith(".")]
-    if not core:
-        return variants
-    surname_start = len(words) - 1
-    for i, w in enumerate(words[:-1]):
-        if w.lower() in lexicon.INTERFIXES and i > 0:
-            surname_start = i
-            break
-    surname = " ".join(words[surname_start:])
-    last = words[-1]
-    if len(last) >= 3 and not _is_common(last.split("-")[0]) and surname != name:
-        variants.append(surname)
-    first = words[0]
-    if (
-        surname_start > 0
-        and not first.endswith(".")
-        and len(first) >= 4
-        and not _is_common(first)
-        and first.lower() not in lexicon.INTERFIXES
-    ):
-        variants.insert(1, first)  # "Mohand Ouaali" is later "Mohand"
-    return variants

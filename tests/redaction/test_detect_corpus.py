@@ -1,4 +1,8 @@
-"""The annotated corpus targets: leak rate < 1%, precision > 90%, nothing readable redacted."""
+"""The annotated corpus targets: leak rate < 1%, precision > 90%, nothing readable redacted.
+
+dev: written while building the rules; heldout: written after them (first run 89.4% precision,
+7.6% leak; fixed by general rules since); blind: written last (first run 93.8% precision, 12.7% leak).
+"""
 
 from pathlib import Path
 
@@ -9,10 +13,10 @@ from redaction.detect.evaluate import evaluate, format_report
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
-def test_corpus_targets(part):
+@pytest.mark.parametrize(("part", "documents"), [("dev", 12), ("heldout", 10), ("blind", 4)])
+def test_corpus_targets(part, documents):
     report = evaluate(CORPUS / part)
-    assert report.documents == 6
+    assert report.documents == documents
     text = format_report(report)
     assert report.overall.leak_rate < 0.01, text
     assert report.overall.precision > 0.90, text

@@ -140,3 +140,125 @@ def test_boxes_merged_per_line():
     )
     page = PageText(0, text, boxes)
     assert spans_to_boxes(page, 0, len(text)) == ((10, 100, 40, 110), (10, 120, 35, 130))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Volgens de heer Van der Meer klopt het.", "Van der Meer"),
+        ("Volgens mw. De Wit klopt het.", "De Wit"),
+        ("Ik sprak Jan de Boer vandaag.", "Jan de Boer"),
+        ("Van:        Fatma Erdoğan-de Wit, casemanager\nDatum: 8 januari", "Fatma Erdoğan-de Wit"),
+        ("Gemeld door: Bastiaan Oudejans\n", "Bastiaan Oudejans"),
+        ("Opgelost door: Dilnoza Rakhimova\n", "Dilnoza Rakhimova"),
+        ("Behandeld door\nPetra Oudejans-Mbeki\n\nFunctie\nJurist", "Petra Oudejans-Mbeki"),
+        ("Beheerder Dilnoza Rakhimova heeft het certificaat vernieuwd.", "Dilnoza Rakhimova"),
+        ("Hun advocaat, mr. Tobias Grünewald, vraagt uitstel.", "Tobias Grünewald"),
+        (
+            "Hoogachtend,\n\nde minister voor Volkshuisvesting,\nnamens deze,\n\nGijsbert-Jan Terpstra\nhoofd",
+            "Gijsbert-Jan Terpstra",
+        ),
+    ],
+)
+def test_more_hard_cases(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Directeur Bedrijfsvoering heeft het besluit genomen.",
+        "Aan: Gemeente Stadhaven\nt.a.v. het team Woo",
+        "Aan:        MT Sociaal Domein\n",
+        "op grond van de Woo. Namen van medewerkers zijn gelakt.",
+        "Met vriendelijke groet,\n\nnamens het college,\n\nde secretaris van de gemeente en nog veel meer tekst die doorloopt als gewone alinea in de brief",
+    ],
+)
+def test_not_names(text):
+    assert names(text) == []
+
+
+def test_office_holder_readable_in_whole_case_but_not_namesakes():
+    a = [
+        PageText(
+            0, "Wethouder Kooistra opende. Burgemeester van Utrecht, mevrouw Dijksma, sprak.", ()
+        )
+    ]
+    b = [
+        PageText(
+            0, "Kooistra en Dijksma waren het eens met mevrouw Jansen. Ook Piet Kooistra belde.", ()
+        )
+    ]
+    result = detect_case({"a": a, "b": b}, DetectionConfig())
+    assert result["a"] == []
+    assert [s.text for s in result["b"]] == ["Jansen", "Piet Kooistra"]
+
+
+def test_signature_block_office_line_makes_name_readable():
+    text = (
+        "Samen met de Community,\n\nPortefeuillehouder Ethiek & Privacy\nMartin (M.S.R.) Sitalsing\n\n"
+        "Theo van der Plas\nPortefeuillehouder Digitalisering\n\n"
+        "Dit is door Martin Sitalsing en Theo van der Plas toegelicht aan mevrouw Okonkwo."
+    )
+    assert names(text) == ["Okonkwo"]
+
+
+def test_configured_official_matches_initials_not_namesakes():
+    text = "Mevrouw E. de Vries tekende. Jan-Pieter de Vries stelde het op. De Vries belde."
+    got = names(text, public_officials=("E.M. de Vries",))
+    assert got == ["Jan-Pieter de Vries"]
+
+
+def test_consistency_variants_hyphenated_and_interfix_surnames():
+    text = (
+        "Aanwezig: Tamara Vingerhoets-Adjei, Hylke de Jong\n\n"
+        "Vingerhoets meldt dat De Jong akkoord is. Een jong gezin en de jong volwassenen."
+    )
+    got = names(text)
+    assert "Vingerhoets" in got and "De Jong" in got
+    assert "jong" not in " ".join(g for g in got if g not in ("De Jong", "Hylke de Jong"))
+
+
+def test_surname_that_is_also_a_place_is_found_again():
+    text = "Geachte heer P. Groenendijk,\n\nGroenendijk heeft een auto."
+    assert names(text) == ["P. Groenendijk", "Groenendijk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Klager: mevrouw Roosmarijn Achterberg-Tjon A Fong\n",
+            "Roosmarijn Achterberg-Tjon A Fong",
+        ),
+        ('From: "Ortiz Delgado, Lucía" <l.o@x.example>\n', "Ortiz Delgado, Lucía"),
+        ("Voor vragen kun je ook Grzegorz Kowalczyk bellen.", "Grzegorz Kowalczyk"),
+        ("Daarna sprak Ilona Szabó over de begroting.", "Ilona Szabó"),
+        ("Het verslag is van Yusuf Çakır en anderen.", "Yusuf Çakır"),
+    ],
+)
+def test_names_beyond_the_lists(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aanwezig: raadsleden Van Rijn (VVD), El Khatib (GL), Oosterveld (CDA); wethouder Verhoef\n",
+        "De Projectleider Havenkwartier en Juridische Zaken; Dijkgraaf Verbeek en Gedeputeerde Meijer.",
+        "Nr. Datum Documentnaam Beoordeling Grond",
+    ],
+)
+def test_politicians_and_compound_nouns_stay_readable(text):
+    assert names(text) == []
+
+
+def test_particle_surname_found_again_in_the_case():
+    text = "Klager: Roosmarijn Achterberg-Tjon A Fong\n\nMevrouw Achterberg-Tjon A Fong klaagt. Tjon A Fong ook."
+    got = names(text)
+    assert got.count("Achterberg-Tjon A Fong") == 1 and "Tjon A Fong" in got
+
+
+def test_later_corpus_names_are_in_no_list():
+    for n in ("Kowalczyk", "Rakhimova", "Grzegorz", "Dilnoza", "Bankole", "Olusegun", "Adeyemi"):
+        assert n.lower() not in lexicon.surnames() and n.lower() not in lexicon.first_names(), n

@@ -171,3 +171,55 @@ def test_bsn_followed_by_punctuation(tail):
 
 def test_bsn_like_decimal_not_suggested():
     assert found("bedrag 111222333,50 euro", "bsn") == []
+
+
+def test_street_names_from_the_street_list():
+    got = found("Hij woont op Lange Voorhout 9 en werkt op Rokin 112-3.", "address")
+    assert got == [("Lange Voorhout 9", "address"), ("Rokin 112-3", "address")]
+    assert found("Zie punt 3, Groep 7, kamer 12 en Hoofdstuk 4.", "address") == []
+    assert found("Het Museumplein 6", "address") == [("Museumplein 6", "address")]
+
+
+def test_letterhead_block_with_postbus_stays_readable():
+    letterhead = (
+        "Ministerie van JenV\nTurfmarkt 147\n2511 DP Den Haag\nPostbus 20301\n2500 EH Den Haag\n\n"
+    )
+    private = "Mevrouw A. Jansen\nLindelaan 88\n9712 GH Groningen\n"
+    got = found(letterhead + private)
+    assert ("Lindelaan 88", "address") in got and ("9712 GH Groningen", "postcode") in got
+    assert all("Turfmarkt" not in t and "2511" not in t for t, _ in got)
+
+
+def test_organisation_account_and_iban_digits_are_not_phones():
+    text = (
+        "aanbetaling op rekening NL69 INGB 0123 4567 89 van de gemeente; privé NL20INGB0001234567"
+    )
+    assert found(text) == [("NL20INGB0001234567", "iban")]
+
+
+def test_kenmerk_split_over_lines_is_not_a_phone():
+    assert found("Ons kenmerk\n2021-0088197\n8724\n", "phone") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Bericht op X van @stadhavenbewoner: weer niets.", "@stadhavenbewoner"),
+        ("Instagram: @ruben.vo_.", "@ruben.vo_"),
+        ("zijn account @kees_1980 is openbaar", "@kees_1980"),
+        ("mail kees@example.nl over @vergadering", None),
+    ],
+)
+def test_handles_in_context(text, handle):
+    got = [t for t, c in found(text, "url") if t.startswith("@")]
+    assert got == ([handle] if handle else [])
+
+
+def test_account_names_in_logs_are_technical():
+    text = "2024-02-01 gebruiker a.vandenbroek  ip 10.12.0.88; user: jdevries01; de gebruiker heeft"
+    got = detect_text(text, DetectionConfig(regime="wob"))
+    assert [(s.text, s.category, s.ground) for s in got] == [
+        ("a.vandenbroek", "system_code", "10.2.g"),
+        ("10.12.0.88", "ip_address", "10.2.g"),
+        ("jdevries01", "system_code", "10.2.g"),
+    ]

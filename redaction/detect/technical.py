@@ -1,0 +1,63 @@
+"""Technical identifiers: IPv4/IPv6 addresses, internal host names, share paths, system codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.detect.patterns import Span
+
+IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])"
+)
+IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])"
+)
+HOSTNAME = re.compile(
+    r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
+    r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
+    re.IGNORECASE,
+)
+SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
+SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b")
+
+
+# an account name in a log or form: "gebruiker a.vandenbroek", "user: jdevries01"
+USERNAME = re.compile(
+    r"\b(?i:gebruiker|gebruikersnaam|user|username|account|login|inlognaam|medewerker-id)\b[ \t]*[:=]?[ \t]+"
+    r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+|[a-z]{2,}\d{1,4})\b(?![@.]\w)"
+)
+
+
+def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Span]:
+    for m in USERNAME.finditer(text):
+        yield Span(
+            m.start(1), m.end(1), "system_code", "pattern.username", "Gebruikersnaam (account)"
+        )
+    for m in IPV4.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if "art" in before or "versie" in before or "v." in before:
+            continue
+        yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IP-adres (intern systeem)")
+    for m in IPV6.finditer(text) if text.count(":") >= 2 else ():
+        if m.group(0).count(":") >= 3 or "::" in m.group(0):
+            if re.search(r"[0-9a-f]", m.group(0), re.IGNORECASE) and not re.fullmatch(
+                r"[\d:]+", m.group(0)
+            ):
+                yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
+    for m in HOSTNAME.finditer(text):
+        yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
+    for m in SHARE.finditer(text) if "\\" in text else ():
+        value = m.group(0).rstrip(".,;:)")
+        yield Span(
+            m.start(),
+            m.start() + len(value),
+            "share_path",
+            "pattern.share_path",
+            "Netwerkpad (interne schijf)",
+        )
+    for pattern in (*SYSTEM_CODES, *extra_codes):
+        for m in re.finditer(pattern, text):
+            yield Span(
+                m.start(), m.end(), "system_code", "pattern.system_code", "Interne systeemcode"
+            )
