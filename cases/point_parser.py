@@ -4,160 +4,202 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-# A marker at line start: "1.", "1)", "(1)", "a.", "a)", bullets - • * –
-_NUM = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})[.)])(?:\s+|$)")
-_LETTER = re.compile(r"^\s*(?:\(([a-z])\)|([a-z])[.)])\s+", re.IGNORECASE)
+# Markers at line start after optional whitespace. Numbers and letters may stand alone on their
+# line (OCR detaches them from their text); a bullet needs text after it.
+_NUMBER = re.compile(r"^\s*(\(\d{1,3}\)|\d{1,3}[.)])(?:\s+|$)")
+_LETTER = re.compile(r"^\s*(\([a-z]\)|[a-z][.)])(?:\s+|$)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*([-•*–·▪])\s+")
+_KINDS = (("number", _NUMBER), ("letter", _LETTER), ("bullet", _BULLET))
+
+# Opening words of the sentences that close a request rather than continue its last point.
+_CLOSING_OPENINGS = (
+    "graag",
+    "ik ontvang",
+    "ik verneem",
+    "ik zie uw",
+    "bij voorbaat",
+    "alvast bedankt",
+    "dank u",
+    "met vriendelijke",
+    "hoogachtend",
+    "mocht u",
+)
+_SENTENCE_END = (".", ";", "?", "!")
+_QUOTES = " \"'”’“»"
 
 
 @dataclass(frozen=True)
 class ParsedPoint:
-    number: int
+    number: int  # 1-based, renumbered sequentially in document order
+    marker: str  # as written: "1.", "1)", "(1)", "a.", "-", "•", "*"; "" when unnumbered
+    text: str  # continuation lines joined with single spaces, whitespace normalised
+
+
+@dataclass
+class _Draft:
     marker: str
-    text: str
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return normalise(" ".join(self.parts))
 
 
-def _marker(line: str) -> tuple[str, str, str] | None:
-    """(kind, marker, rest) for a line that starts a point."""
-    m = _NUM.match(line)
-    if m:
-        return "num", m.group(0).strip(), line[m.end() :]
-    m = _LETTER.match(line)
-    if m:
-        return "letter", m.group(0).strip(), line[m.end() :]
-    m = _BULLET.match(line)
-    if m:
-        return "bullet", m.group(1), line[m.end() :]
+def normalise(text: str) -> str:
+    """Collapse all runs of whitespace into single spaces and strip the ends."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def find_marker(line: str) -> tuple[str, str, str] | None:
+    """(kind, marker, rest of the line) when the line starts a list item, else None."""
+    for kind, pattern in _KINDS:
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(1), line[match.end() :].strip()
     return None
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_QUOTES).endswith(_SENTENCE_END)
+
+
+def _is_closing_phrase(line: str) -> bool:
+    return line.lstrip(_QUOTES).lower().startswith(_CLOSING_OPENINGS)
+
+
+def _starts_closing(line: str, previous: str, after_blank: bool) -> bool:
+    """Does this line, after the current last point, open a closing sentence of the request?
+
+    It must start with a capital and follow a point that ended its sentence (';', '.', '?', '!',
+    possibly before a closing quote), and either be separated from it by a blank line or open with
+    a typical closing phrase ("Graag ontvang ik ...", "Bij voorbaat dank").
+    """
+    first = line.lstrip(_QUOTES)[:1]
+    return (
+        first.isupper() and _ends_sentence(previous) and (after_blank or _is_closing_phrase(line))
+    )
+
+
+def _list_level(found: Sequence[tuple[str, str, str] | None]) -> str | None:
+    """The kind of the first marker that really opens a list.
+
+    A letter opens a list only as "a" followed later by a "b" marker, so that an initial at a
+    line start in the intro ("J. de Vries") does not make the numbered points sub-items.
+    """
+    for index, marker in enumerate(found):
+        if marker is None:
+            continue
+        if marker[0] != "letter":
+            return marker[0]
+        if marker[1].strip("().").lower() == "a" and any(
+            later is not None and later[0] == "letter" and later[1].strip("().").lower() == "b"
+            for later in found[index + 1 :]
+        ):
+            return "letter"
+    return None
 
 
 def parse_points(text: str) -> list[ParsedPoint]:
     """Split a request into its points.
 
-    The top level is the first marker kind that occurs (numbers, letters or bullets); markers of
-    another kind inside a point stay inside it (sub-lists). Lines without a marker continue the
-    current point, also after a blank line (OCR double spacing). Text before the first marker is an
-    intro, not a point. After the last point, a paragraph that follows a blank line, starts with a
-    capital and comes after a point ending in ';', '.', '?' or a closing quote is a closing sentence
-    ("Graag ontvang ik ...", "De termijn voor deze records ..."), not part of the point; if another
-    marker follows, it was a continuation after all and is kept. OCR case (seed 000): markers on
-    their own lines followed by paragraphs -> each blank-line-separated paragraph fills the next
-    bare marker, and further paragraphs before the next marker are points of their own (their
-    numbers were lost). No marker at all: the whole text is one point.
+    Heuristics, in order:
+    - The list level is the kind of the first marker in the text (numbers, letters or bullets;
+      see `_list_level` for letters); markers of another kind stay inside the current point (a lettered sub-list in point 3 is
+      part of point 3). Text before the first marker is an intro, not a point.
+    - A line without a marker continues the current point, also after blank lines (OCR spacing).
+    - A closing sentence is held apart (see `_starts_closing`); if another marker follows it, it
+      was a continuation after all and is put back into the point. Whatever is held at the end of
+      the text is dropped: it is not a point.
+    - OCR layout (seed 000): markers alone on their lines, their paragraphs after them. The k-th
+      paragraph (blank-line separated) after a run of bare markers belongs to the k-th bare
+      marker; paragraphs beyond the bare markers, before the next marker, are points whose
+      numbers OCR lost (marker ""), unless they open with a closing phrase.
+    - No marker at all: the whole text is one point (number 1, marker "").
+    Points are numbered 1..n in document order; `marker` keeps what was written.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kinds = [(_marker(line) or (None,))[0] for line in lines]
-    top = next((k for k in kinds if k is not None), None)
-    if top is None:
-        whole = _clean(text)
+    found = [find_marker(line) for line in lines]
+    level = _list_level(found)
+    if level is None:
+        whole = normalise(text)
         return [ParsedPoint(1, "", whole)] if whole else []
 
-    points: list[list] = []  # [marker, [text parts]]
-    bare: list[int] = []  # points waiting for their paragraph (marker alone on its line)
-    paragraph_mode = False  # after bare markers: each paragraph is a point
-    bare_target_open: list[int] = []
-    blank_since = False
-    in_paragraph = False
-    trailing: list[str] = []
-    for line in lines:
-        found = _marker(line)
-        if found and found[0] == top:
-            _, marker, rest = found
-            if trailing and points:
-                points[-1][1].extend(trailing)  # it was a continuation after all
-            trailing = []
-            points.append([marker, [rest.strip()] if rest.strip() else []])
-            if not rest.strip():
-                bare.append(len(points) - 1)
-                paragraph_mode = True
-            else:
-                paragraph_mode = False
-                bare = []
-            blank_since = False
-            in_paragraph = False
-            continue
-        if not points:
-            continue  # intro text
+    drafts: list[_Draft] = []
+    waiting: list[_Draft] = []  # bare markers still waiting for their paragraph
+    paragraphs = False  # inside a run of bare markers and their paragraphs
+    paragraph: _Draft | None = None  # the draft the current paragraph is filling
+    held: list[str] = []  # a possible closing sentence after the last point
+    after_blank = False
+
+    for line, marker in zip(lines, found):
         stripped = line.strip()
-        if not stripped:
-            blank_since = True
-            in_paragraph = False
-            continue
-        if paragraph_mode:
-            if in_paragraph:
-                target = points[-1] if not bare_target_open else points[bare_target_open[-1]]
-                target[1].append(stripped)
+        if marker is not None and marker[0] == level:
+            if held:
+                drafts[-1].parts.extend(held)  # a marker follows: it was a continuation
+                held = []
+            draft = _Draft(marker[1], [marker[2]] if marker[2] else [])
+            drafts.append(draft)
+            if marker[2]:
+                paragraphs, waiting = False, []
             else:
-                if bare:
-                    idx = bare.pop(0)
-                    bare_target_open = [idx]
-                else:
-                    points.append(["", []])
-                    bare_target_open = [len(points) - 1]
-                points[bare_target_open[-1]][1].append(stripped)
-                in_paragraph = True
-            blank_since = False
+                if not paragraphs:
+                    waiting = []
+                paragraphs = True
+                waiting.append(draft)
+            paragraph, after_blank = None, False
             continue
-        last_text = " ".join(points[-1][1]).rstrip()
-        if trailing:
-            trailing.append(stripped)
-        elif (
-            blank_since
-            and stripped[:1].isupper()
-            and last_text.endswith((";", ".", "?", '"', "”", "."))
-            and not found
-        ):
-            trailing.append(stripped)
+        if not drafts:
+            continue  # intro
+        if not stripped:
+            after_blank, paragraph = True, None
+            continue
+        if held:
+            held.append(stripped)
+        elif paragraphs:
+            if paragraph is None:
+                if waiting:
+                    paragraph = waiting.pop(0)
+                elif _is_closing_phrase(stripped) and _ends_sentence(drafts[-1].text):
+                    held.append(stripped)
+                else:
+                    paragraph = _Draft("")
+                    drafts.append(paragraph)
+            if paragraph is not None:
+                paragraph.parts.append(stripped)
+        elif _starts_closing(stripped, drafts[-1].text, after_blank):
+            held.append(stripped)
         else:
-            points[-1][1].append(stripped)
-        blank_since = False
-    result = []
-    for marker, parts in points:
-        body = _clean(" ".join(parts))
-        if body:
-            result.append(ParsedPoint(len(result) + 1, marker, body))
-    return result
+            drafts[-1].parts.append(stripped)
+        after_blank = False
 
-
-_CLOSINGS = (
-    "graag",
-    "ik ontvang",
-    "bij voorbaat",
-    "met vriendelijke",
-    "hoogachtend",
-    "dank",
-    "alvast",
-    "ik verneem",
-    "mocht",
-)
-
-
-def _closing(line: str) -> bool:
-    return line.strip().lower().startswith(_CLOSINGS)
+    kept = [(draft.marker, draft.text) for draft in drafts]
+    kept = [(marker, body) for marker, body in kept if body]
+    return [ParsedPoint(n, marker, body) for n, (marker, body) in enumerate(kept, start=1)]
 
 
 def answer_label(point_numbers: Iterable[int]) -> str:
-    """'Ad 6', 'Ad 8 en 9', 'Ad 6, 7, 8, 12 en 14': ascending, no ranges."""
-    numbers = sorted(set(int(n) for n in point_numbers))
+    """'Ad 6', 'Ad 8 en 9', 'Ad 6, 7, 8, 12 en 14': ascending, duplicates removed, no ranges."""
+    numbers = sorted({int(n) for n in point_numbers})
     if not numbers:
         raise ValueError("Een antwoord hoort bij minstens één punt.")
+    if numbers[0] < 1:
+        raise ValueError("Puntnummers beginnen bij 1.")
     if len(numbers) == 1:
         return f"Ad {numbers[0]}"
     return "Ad " + ", ".join(str(n) for n in numbers[:-1]) + f" en {numbers[-1]}"
 
 
 def answer_sort_key(point_numbers: Iterable[int]) -> tuple[int, ...]:
-    """Answers are ordered by their lowest point, then by the rest."""
-    return tuple(sorted(set(int(n) for n in point_numbers)))
+    """Answers are ordered by their lowest point, then by the rest (ascending, no duplicates)."""
+    return tuple(sorted({int(n) for n in point_numbers}))
 
 
 def split_point(text: str, at: int) -> tuple[str, str]:
+    """Split a point's text at a character offset into two stripped, non-empty halves."""
+    if not 0 <= at <= len(text):
+        raise ValueError("Splitsen kan alleen binnen de tekst van het punt.")
     first, second = text[:at].strip(), text[at:].strip()
     if not first or not second:
         raise ValueError("Splitsen kan alleen binnen de tekst: beide delen moeten tekst bevatten.")
@@ -165,4 +207,5 @@ def split_point(text: str, at: int) -> tuple[str, str]:
 
 
 def renumber(numbers: Sequence[int]) -> list[int]:
+    """Numbers 1..n for the given numbers, keeping their order."""
     return list(range(1, len(numbers) + 1))
