@@ -14,6 +14,9 @@ services_install() {
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-nld)
   [ -f /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ] || need+=(tesseract-ocr-nld)
+  [ -f /usr/share/hunspell/nl.dic ] || need+=(hunspell-nl)  # Dutch word list for name detection
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)  # second reader in redaction tests
+  command -v qpdf >/dev/null 2>&1 || need+=(qpdf)  # raw streams in redaction tests
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)  # .docx/.odt intake, PDF letters
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

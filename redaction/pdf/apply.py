@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Sequence
 
 import pymupdf
@@ -14,13 +15,15 @@ from .errors import RedactionVerificationError
 from .extract import open_pdf
 from .intake import story_pdf
 from .jpeg import split_jpeg_metadata
-from .textnorm import find_secrets, find_secrets_loose, secret_set
+from .textnorm import SecretMatcher, secret_set
 
 FILL = (0, 0, 0)
 LABEL_COLOR = (1, 1, 1)
 LABEL_FONT = "helv"
 MIN_LABEL_FONT_SIZE = 4.0
 SAVE_OPTIONS = {"garbage": 4, "deflate": True, "clean": True}
+# Keys _strip_document acts on; an object whose source names none of them is left alone.
+_STRIP_NAMES = ("/JavaScript", "/JS", "/Metadata", "/DCTDecode")
 
 
 def _rect(box: RedactionBox, page: pymupdf.Page) -> pymupdf.Rect:
@@ -30,22 +33,65 @@ def _rect(box: RedactionBox, page: pymupdf.Page) -> pymupdf.Rect:
     return rect
 
 
+@lru_cache(maxsize=256)
+def _unit_width(label: str) -> float:
+    """Width of ``label`` at font size 1; text width grows linearly with the size."""
+    return pymupdf.get_text_length(label, fontname=LABEL_FONT, fontsize=1)
+
+
 def _label_size(label: str, rect: pymupdf.Rect, wanted: float) -> float | None:
     """Largest font size <= wanted at which the label fits inside the box, or None."""
     size = float(wanted)
+    unit = _unit_width(label)
     while size >= MIN_LABEL_FONT_SIZE:
-        width = pymupdf.get_text_length(label, fontname=LABEL_FONT, fontsize=size)
-        if width <= rect.width - 1 and size * 0.95 <= rect.height:
+        if unit * size <= rect.width - 1 and size * 0.95 <= rect.height:
             return size
         size -= 0.5
     return None
 
 
+def _redact(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
+    """Remove everything under ``rects`` from the page content: one pass for all of them.
+
+    One redaction annotation carries every box as a quad (QuadPoints), which MuPDF applies to
+    text, images and vector graphics alike. MuPDF tests each glyph against each annotation, so a
+    page with N boxes as N annotations cost N times as much; the annotation's own rectangle (the
+    union of the boxes) is not used when quads are present, and would only remove more if it were.
+    """
+    rotation = page.rotation
+    if rotation:  # boxes are in unrotated page space, as add_redact_annot itself arranges
+        page.set_rotation(0)
+    try:
+        annot = page.add_redact_annot(rects[0], cross_out=False)  # no fill: drawn with labels
+        if len(rects) > 1:
+            pdf_annot = annot.this
+            mupdf = pymupdf.mupdf
+            union = pymupdf.Rect(rects[0])
+            for rect in rects:
+                quad = mupdf.fz_quad_from_rect(mupdf.FzRect(rect.x0, rect.y0, rect.x1, rect.y1))
+                mupdf.pdf_add_annot_quad_point(pdf_annot, quad)
+                union |= rect
+            mupdf.pdf_set_annot_rect(pdf_annot, mupdf.FzRect(*union))
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+    if len(rects) > 1 and pymupdf.mupdf.pdf_annot_quad_point_count(annot.this) != len(rects):
+        raise RuntimeError("redaction quads were not stored")  # never apply a partial set
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+
+
 def _draw_labels(page: pymupdf.Page, boxes, wanted: float, log: RedactionLog) -> None:
-    # One Shape per page, committed once: a Shape (and a content-stream rewrite) per label made
-    # labelling the slowest step of applying.
+    """The black fill of every box and its ground label on top, in one new content stream."""
+    # One Shape per page, committed once: a Shape (and a content-stream rewrite) per box or label
+    # made this the slowest step of applying.
     shape = page.new_shape()
-    drawn = 0
+    for _box, rect in boxes:
+        shape.draw_rect(rect)
+    shape.finish(fill=FILL, color=FILL)
     for box, rect in boxes:
         label = box.ground.strip()
         if not label:
@@ -56,12 +102,10 @@ def _draw_labels(page: pymupdf.Page, boxes, wanted: float, log: RedactionLog) ->
                 log.labels_too_small.append(page.number + 1)
         if size is None:
             continue
-        width = pymupdf.get_text_length(label, fontname=LABEL_FONT, fontsize=size)
+        width = _unit_width(label) * size
         origin = (rect.x0 + (rect.width - width) / 2, (rect.y0 + rect.y1) / 2 + size * 0.35)
         shape.insert_text(origin, label, fontname=LABEL_FONT, fontsize=size, color=LABEL_COLOR)
-        drawn += 1
-    if drawn:
-        shape.commit(overlay=True)
+    shape.commit(overlay=True)
 
 
 def _note(log: RedactionLog, what: str) -> None:
@@ -69,7 +113,7 @@ def _note(log: RedactionLog, what: str) -> None:
         log.removed.append(what)
 
 
-def _strip_page(page: pymupdf.Page, rects, secrets, log: RedactionLog) -> None:
+def _strip_page(page: pymupdf.Page, rects, secrets: SecretMatcher, log: RedactionLog) -> None:
     """Remove annotations (comments can leak), form widgets and links that point at a secret."""
     doc = page.parent
     for widget in list(page.widgets()):
@@ -81,7 +125,7 @@ def _strip_page(page: pymupdf.Page, rects, secrets, log: RedactionLog) -> None:
     for link in page.get_links():
         target = " ".join(str(link.get(k) or "") for k in ("uri", "file", "name", "nameddest"))
         area = pymupdf.Rect(link["from"])
-        if find_secrets_loose(target, secrets) or any(area.intersects(r) for r in rects):
+        if secrets.find_loose(target) or any(area.intersects(r) for r in rects):
             page.delete_link(link)
             _note(log, "links")
     for key in ("Thumb", "PieceInfo", "Metadata", "AA"):
@@ -90,7 +134,7 @@ def _strip_page(page: pymupdf.Page, rects, secrets, log: RedactionLog) -> None:
             _note(log, {"Thumb": "thumbnails", "AA": "javascript"}.get(key, key.lower()))
 
 
-def _strip_document(doc: pymupdf.Document, secrets, log: RedactionLog) -> None:
+def _strip_document(doc: pymupdf.Document, secrets: SecretMatcher, log: RedactionLog) -> None:
     """Document-wide: metadata, XMP, attachments, JavaScript, forms, outline entries."""
     if any(v for k, v in doc.metadata.items() if k not in ("format", "encryption")):
         _note(log, "metadata")
@@ -115,6 +159,15 @@ def _strip_document(doc: pymupdf.Document, secrets, log: RedactionLog) -> None:
             _note(log, what)
     for xref in range(1, doc.xref_length()):
         try:
+            # One read of the object decides whether any of the keys below can be in it: most
+            # objects (pages, content streams, fonts) have none, and reading keys one by one over
+            # every object was the slowest part of this walk.
+            source = doc.xref_object(xref, compressed=False)
+        except Exception:
+            continue
+        if not any(name in source for name in _STRIP_NAMES):
+            continue
+        try:
             is_js = doc.xref_get_key(xref, "S")[1] == "/JavaScript"
             has_js = doc.xref_get_key(xref, "JS")[0] != "null"
         except Exception:
@@ -134,7 +187,7 @@ def _strip_document(doc: pymupdf.Document, secrets, log: RedactionLog) -> None:
     _strip_outline(doc, secrets, log)
 
 
-def _strip_outline(doc: pymupdf.Document, secrets, log: RedactionLog) -> None:
+def _strip_outline(doc: pymupdf.Document, secrets: SecretMatcher, log: RedactionLog) -> None:
     toc = doc.get_toc(simple=False)
     if not toc:
         return
@@ -143,7 +196,7 @@ def _strip_outline(doc: pymupdf.Document, secrets, log: RedactionLog) -> None:
         level, title, page_no = entry[:3]
         dest = entry[3] if len(entry) > 3 and isinstance(entry[3], dict) else {}
         target = " ".join(str(dest.get(k) or "") for k in ("uri", "file", "name", "nameddest"))
-        if find_secrets(title, secrets) or find_secrets_loose(target, secrets):
+        if secrets.find(title) or secrets.find_loose(target):
             _note(log, "outline_entries")
             continue
         level = min(level, (kept[-1][0] + 1) if kept else 1)  # children of a removed entry move up
@@ -188,7 +241,7 @@ def apply_redactions(
     outline entries only when they point at or name a secret. ``pdf`` is never modified.
     """
     log = RedactionLog()
-    all_secrets = secret_set(secrets, boxes)
+    all_secrets = SecretMatcher(secret_set(secrets, boxes))
     with open_pdf(bytes(pdf)) as doc:
         by_page: dict[int, list] = defaultdict(list)
         for box in boxes:
@@ -200,13 +253,7 @@ def apply_redactions(
             _strip_page(page, [r for _, r in page_boxes], all_secrets, log)
             if not page_boxes:
                 continue
-            for _box, rect in page_boxes:
-                page.add_redact_annot(rect, fill=FILL, cross_out=False)
-            page.apply_redactions(
-                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-            )
+            _redact(page, [r for _, r in page_boxes])
             _draw_labels(page, page_boxes, label_font_size, log)
             for box, _ in page_boxes:
                 log.boxes_applied += 1

@@ -138,41 +138,44 @@ def extract_pages(
 
 def layout_text(raw: dict) -> tuple[str, tuple[Box | None, ...]]:
     """Text and char boxes from a rawdict: "\\n" between lines, one " " between words."""
+    # The hot loop of extraction (one pass per character): locals only, no helper calls.
     chars: list[str] = []
     boxes: list[Box | None] = []
-
-    def add_space():
-        if chars and chars[-1] not in (" ", "\n"):
-            chars.append(" ")
-            boxes.append(None)
-
+    add_char = chars.append
+    add_box = boxes.append
+    last = ""  # the last character added ("" before the first)
     for block in raw.get("blocks", ()):
         if block.get("type") != 0:
             continue
         for line in block.get("lines", ()):
-            if chars and chars[-1] != "\n":
-                if chars[-1] == " ":
+            if last and last != "\n":
+                if last == " ":
                     chars.pop()
                     boxes.pop()
-                chars.append("\n")
-                boxes.append(None)
+                add_char("\n")
+                add_box(None)
+                last = "\n"
             prev_x1: float | None = None
             for span in line.get("spans", ()):
-                size = span.get("size") or 10.0
+                gap = WORD_GAP * (span.get("size") or 10.0)
                 for ch in span.get("chars", ()):
                     c = ch["c"]
-                    x0, y0, x1, y1 = ch["bbox"]
-                    if c.isspace() or c == "\u00a0":
-                        if chars and chars[-1] not in (" ", "\n"):
-                            chars.append(" ")
-                            boxes.append((x0, y0, x1, y1))
-                        prev_x1 = x1
+                    bbox = ch["bbox"]
+                    if c.isspace():  # includes U+00A0
+                        if last and last != " " and last != "\n":
+                            add_char(" ")
+                            add_box(tuple(bbox))
+                            last = " "
+                        prev_x1 = bbox[2]
                         continue
-                    if prev_x1 is not None and x0 - prev_x1 > WORD_GAP * size:
-                        add_space()
-                    chars.append(c)
-                    boxes.append((x0, y0, x1, y1))
-                    prev_x1 = x1
+                    if prev_x1 is not None and bbox[0] - prev_x1 > gap:
+                        if last and last != " " and last != "\n":
+                            add_char(" ")
+                            add_box(None)
+                    add_char(c)
+                    add_box(tuple(bbox))
+                    last = c
+                    prev_x1 = bbox[2]
     while chars and chars[-1] in (" ", "\n"):
         chars.pop()
         boxes.pop()

@@ -7,12 +7,14 @@ import unicodedata
 from urllib.parse import unquote
 
 _WS = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"-?\s*\n\s*")
 MIN_SECRET_LEN = 3  # shorter secrets are checked inside the boxes only (too many chance matches)
 
 
 def normalise(text: str) -> str:
     """Compatibility-fold, case-fold and collapse every whitespace run to one space."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    if not text.isascii():  # ASCII is already NFKC and has no soft hyphen
+        text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     return _WS.sub(" ", text).casefold().strip()
 
 
@@ -27,7 +29,9 @@ def secret_set(secrets, boxes=()) -> list[str]:
 def variants(text: str) -> tuple[str, ...]:
     """Forms of ``text`` to search in: as is, lines joined without space, hyphenation undone."""
     flat = normalise(text)
-    joined = normalise(re.sub(r"-?\s*\n\s*", "", text))
+    if "\n" not in text:
+        return (flat,)
+    joined = normalise(_LINE_BREAK.sub("", text))
     return (flat, joined) if joined != flat else (flat,)
 
 
@@ -51,6 +55,69 @@ def find_secrets_loose(target: str, secrets, *, min_len: int = MIN_SECRET_LEN) -
     return [s for s in secrets if len(s) >= min_len and loose(s).strip() and loose(s) in hay]
 
 
+PREFILTER_PREFIX = 64  # characters of each secret put in the prefilter (bounds its nesting)
+
+
+def _trie_pattern(words) -> str:
+    """A regex matching wherever one of ``words`` starts: a trie, so each position costs a few
+    character comparisons however many words there are (a flat alternation tries them all)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class SecretMatcher:
+    """``find_secrets``/``find_secrets_loose`` for one fixed set of secrets, fast on clean text.
+
+    A compiled trie of the secrets' prefixes first tells whether any secret *can* occur; only then
+    is every secret tested exactly. A prefix of a present secret is always present, so the
+    prefilter never hides a match: the answers are exactly those of the plain functions.
+    """
+
+    def __init__(self, secrets, *, min_len: int = MIN_SECRET_LEN):
+        self.secrets = list(secrets)  # already normalised (secret_set), order kept in answers
+        self._searchable = [s for s in self.secrets if len(s) >= min_len]
+        self._loose = [(s, loose(s)) for s in self._searchable if loose(s).strip()]
+        self._prefilter: re.Pattern | None = None
+        self._loose_prefilter: re.Pattern | None = None
+
+    def find(self, haystack: str) -> list[str]:
+        """The secrets in ``haystack``, as ``find_secrets(haystack, secrets)``."""
+        if not self._searchable or not haystack:
+            return []
+        if self._prefilter is None:
+            prefixes = {s[:PREFILTER_PREFIX] for s in self._searchable}
+            self._prefilter = re.compile(_trie_pattern(prefixes))
+        joined = "\x00".join(variants(haystack))
+        if self._prefilter.search(joined) is None:
+            return []
+        return [s for s in self._searchable if s in joined]
+
+    def find_loose(self, target: str) -> list[str]:
+        """The secrets in an address, as ``find_secrets_loose(target, secrets)``."""
+        if not self._loose or not target:
+            return []
+        if self._loose_prefilter is None:
+            prefixes = {form[:PREFILTER_PREFIX] for _, form in self._loose}
+            self._loose_prefilter = re.compile(_trie_pattern(prefixes))
+        hay = loose(unquote(target))
+        if self._loose_prefilter.search(hay) is None:
+            return []
+        return [s for s, form in self._loose if form in hay]
+
+
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "(": "(", ")": ")", "\\": "\\"}
 
 
@@ -60,6 +127,9 @@ def _decode_bytes(raw: bytes) -> str:
     if raw[:3] == b"\xef\xbb\xbf":
         return raw[3:].decode("utf-8", errors="replace")
     return raw.decode("latin-1")
+
+
+_LITERAL_TOKEN = re.compile(r"[^\\()]+|[\\()]")
 
 
 def _read_literal(src: str, i: int) -> tuple[bytes, int]:
@@ -92,12 +162,18 @@ def _read_literal(src: str, i: int) -> tuple[bytes, int]:
             depth -= 1
             if depth == 0:
                 return bytes(out), i + 1
+        elif c != "\\":  # a run of ordinary characters, copied in one step
+            run = _LITERAL_TOKEN.match(src, i)
+            out += run.group().encode("latin-1", errors="replace")
+            i = run.end()
+            continue
         out += c.encode("latin-1", errors="replace")
         i += 1
     return bytes(out), i
 
 
 _HEX = re.compile(r"<([0-9A-Fa-f\s]*)>")
+_STRING_SYNTAX = re.compile(r"[(<\[\]]")
 
 
 def pdf_strings(src: str) -> list[str]:
@@ -110,6 +186,10 @@ def pdf_strings(src: str) -> list[str]:
     array: list[str] | None = None
     i, n = 0, len(src)
     while i < n:
+        jump = _STRING_SYNTAX.search(src, i)  # skip operators and numbers in one step
+        if jump is None:
+            break
+        i = jump.start()
         c = src[i]
         if c == "(":
             raw, i = _read_literal(src, i + 1)

@@ -17,7 +17,7 @@ from redaction.types import RedactionBox
 
 from .extract import open_pdf
 from .jpeg import split_jpeg_metadata
-from .textnorm import find_secrets, find_secrets_loose, pdf_strings, secret_set
+from .textnorm import SecretMatcher, pdf_strings, secret_set
 
 BOX_SHRINK_X = 1.0  # points taken off each side before looking for text inside a box
 BOX_SHRINK_Y = 0.25  # share of the box height taken off top and bottom (line boxes overlap)
@@ -36,7 +36,7 @@ def _quote(secret: str) -> str:
 
 class _Findings:
     def __init__(self, secrets):
-        self.secrets = secrets
+        self.matcher = SecretMatcher(secrets)  # compiled once, searched in every place below
         self.messages: list[str] = []
 
     def add(self, message: str) -> None:
@@ -44,11 +44,11 @@ class _Findings:
             self.messages.append(message)
 
     def search(self, text: str, where: str) -> None:
-        for secret in find_secrets(text, self.secrets):
+        for secret in self.matcher.find(text):
             self.add(f"{_quote(secret)} staat nog in {where}.")
 
     def search_address(self, target: str, where: str) -> None:
-        for secret in find_secrets_loose(target, self.secrets):
+        for secret in self.matcher.find_loose(target):
             self.add(f"{_quote(secret)} staat nog in {where}.")
 
 
@@ -82,9 +82,11 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
         labels.setdefault(box.page, set()).update(box.ground.split())
     for page in doc:
         n = page.number + 1
-        textpage = page.get_textpage()  # one extraction per page, reused for every box
-        found.search(page.get_text("text", textpage=textpage), f"de tekst van pagina {n}")
         rects = by_page.get(page.number, [])
+        # One extraction per page, reused for the page text, every box and (where boxes are)
+        # finding the images: the same text page get_image_info would build for itself.
+        textpage = page.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES if rects else 0)
+        found.search(page.get_text("text", textpage=textpage), f"de tekst van pagina {n}")
         allowed = labels.get(page.number, set())
         bands: dict[int, list] = {}  # words by 10-point band of height, to test only nearby ones
         for w in page.get_text("words", textpage=textpage) if rects else []:
@@ -114,7 +116,7 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
                 )
         if rects:
             _check_graphics(page, rects, found)
-            _check_images(page, rects, found)
+            _check_images(page, textpage, rects, found)
         for annot in page.annots():
             if annot.type[0] == pymupdf.PDF_ANNOT_REDACT:
                 found.add(f"Pagina {n} bevat een lakannotatie die niet is toegepast.")
@@ -142,9 +144,15 @@ def _check_graphics(page: pymupdf.Page, rects, found: _Findings) -> None:
             return
 
 
-def _check_images(page: pymupdf.Page, rects, found: _Findings) -> None:
+def _check_images(page: pymupdf.Page, textpage, rects, found: _Findings) -> None:
     """The pixels of an image under a box must be blank (one colour)."""
     doc = page.parent
+    inner = [_inner(r) for r in rects]
+    # Every image drawn on the page, inline ones too; only when one lies under a box are the
+    # page's images decoded to tell which object it is (the costly part of get_image_info).
+    drawn = textpage.extractIMGINFO()
+    if not any(pymupdf.Rect(i["bbox"]).intersects(r) for i in drawn for r in inner):
+        return
     for info in page.get_image_info(xrefs=True):
         bbox = pymupdf.Rect(info["bbox"])
         hits = [_inner(r) & bbox for r in rects if bbox.intersects(_inner(r))]
@@ -207,15 +215,12 @@ def _skipped_streams(doc: pymupdf.Document) -> set[int]:
     """Image and font-program streams: binary data in which a short string matches by chance."""
     skip: set[int] = set()
     for xref in range(1, doc.xref_length()):
-        if not doc.xref_is_stream(xref):
-            continue
-        if doc.xref_get_key(xref, "Subtype")[1] == "/Image" or any(
-            doc.xref_get_key(xref, k)[0] != "null" for k in ("Length1", "Length2", "Length3")
-        ):
-            skip.add(xref)
-        if doc.xref_get_key(xref, "Subtype")[1] in ("/Type1C", "/CIDFontType0C", "/OpenType"):
-            skip.add(xref)
-    for xref in range(1, doc.xref_length()):
+        if doc.xref_is_stream(xref):
+            subtype = doc.xref_get_key(xref, "Subtype")[1]
+            if subtype in ("/Image", "/Type1C", "/CIDFontType0C", "/OpenType") or any(
+                doc.xref_get_key(xref, k)[0] != "null" for k in ("Length1", "Length2", "Length3")
+            ):
+                skip.add(xref)
         if doc.xref_get_key(xref, "Type")[1] == "/FontDescriptor":
             for key in ("FontFile", "FontFile2", "FontFile3"):
                 kind, value = doc.xref_get_key(xref, key)
@@ -250,7 +255,8 @@ def _check_objects(doc: pymupdf.Document, found: _Findings) -> None:
             continue
         latin = data.decode("latin-1")
         found.search(latin, f"de gegevensstroom van {where}")
-        found.search(data.decode("utf-8", errors="ignore"), f"de gegevensstroom van {where}")
+        if not data.isascii():  # for ASCII bytes the UTF-8 reading is the Latin-1 one
+            found.search(data.decode("utf-8", errors="ignore"), f"de gegevensstroom van {where}")
         found.search(" \n".join(pdf_strings(latin)), f"de gegevensstroom van {where}")
 
 
