@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pymupdf
 
