@@ -332,6 +332,8 @@ def redaction_log_csv(request, pk: int, doc_id: int):
     import csv
     import io
 
+    from cases.spreadsheet import safe_row
+
     case, document = _document(request.user, pk, doc_id)
     if not document.redaction_log:
         raise Http404("Dit document is nog niet gelakt.")
@@ -342,7 +344,7 @@ def redaction_log_csv(request, pk: int, doc_id: int):
     writer.writerow(["document", "grond", "aantal vlakken", "pagina's"])
     for ground, count in sorted(log.get("grounds", {}).items()):
         pages = ", ".join(str(p) for p in log.get("pages_by_ground", {}).get(ground, []))
-        writer.writerow([document.number, ground, count, pages])
+        writer.writerow(safe_row([document.number, ground, count, pages]))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{case.reference}-{document.number}-lakverantwoording.csv"'

@@ -18,6 +18,7 @@ from cases.inventory import (
 )
 from cases.letters import docx_writer
 from cases.letters.markup import clean
+from cases.spreadsheet import spreadsheet_safe as _spreadsheet_safe
 
 INVENTORY_FORMATS = ("docx", "csv", "xlsx")
 
@@ -44,23 +45,12 @@ XLSX_WIDTHS = {
     FAMILY_COLUMN: 12,
     RELATED_COLUMN: 14,
 }
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def column_widths_cm(header: Sequence[str], total_cm: float) -> list[float]:
     weights = [COLUMN_WEIGHTS.get(h, 2.0) for h in header]
     scale = total_cm / sum(weights)
     return [round(w * scale, 2) for w in weights]
-
-
-def _spreadsheet_safe(value: str) -> str:
-    """Titles come from e-mail subjects: one starting with '=', '+', '@' (or '-' followed by a
-    letter) would run as a formula when opened in Excel; a leading apostrophe keeps it text."""
-    if value.startswith(_FORMULA_START) or (
-        len(value) > 1 and value[0] == "-" and value[1] not in " -0123456789"
-    ):
-        return "'" + value
-    return value
 
 
 def inventory_csv(rows: Sequence[InventoryRow]) -> bytes:

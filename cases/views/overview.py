@@ -18,6 +18,7 @@ from cases import permissions, reporting
 from cases.forms import AssignForm, staff_users
 from cases.overview import case_facts, overview_rows, workload
 from cases.services.publication import document_publication_withdraw, publication_package
+from cases.spreadsheet import safe_row, xlsx_row
 from cases.views.common import get_case
 
 
@@ -57,17 +58,19 @@ def overview(request):
         for r in rows:
             req = r.request
             w.writerow(
-                [
-                    req.reference,
-                    req.subject,
-                    req.status_label,
-                    req.adviser.get_full_name() if req.adviser else "",
-                    req.received_on.isoformat(),
-                    r.deadline.due_on.isoformat(),
-                    r.light.days_left if r.light.days_left is not None else "",
-                    r.light.label,
-                    " | ".join(r.actions),
-                ]
+                safe_row(
+                    [
+                        req.reference,
+                        req.subject,
+                        req.status_label,
+                        req.adviser.get_full_name() if req.adviser else "",
+                        req.received_on.isoformat(),
+                        r.deadline.due_on.isoformat(),
+                        r.light.days_left if r.light.days_left is not None else "",
+                        r.light.label,
+                        " | ".join(r.actions),
+                    ]
+                )
             )
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
@@ -133,8 +136,8 @@ def report(request):
         buffer = io.StringIO()
         buffer.write("\ufeff")
         w = csv.writer(buffer, delimiter=";")
-        w.writerow(header)
-        w.writerows(rows)
+        w.writerow(safe_row(header))
+        w.writerows(safe_row(row) for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="woo-tijdigheid.csv"'
         return response
@@ -145,11 +148,11 @@ def report(request):
         wb = Workbook()
         ws = wb.active
         ws.title = "Tijdigheid"
-        ws.append(header)
+        ws.append(xlsx_row(ws, header))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append(row)
+            ws.append(xlsx_row(ws, row))
         ws.freeze_panes = "A2"
         out = io.BytesIO()
         wb.save(out)

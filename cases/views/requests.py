@@ -22,6 +22,7 @@ from cases.forms import (
     RequestRegisterForm,
 )
 from cases.models import Organisation
+from cases.security import safe_next
 from cases.selectors import (
     answers_ordered,
     documents_ordered,
@@ -180,10 +181,14 @@ def request_assign_view(request, pk: int):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, f"Toegewezen aan {form.cleaned_data['adviser']}.")
-    nxt = request.POST.get("next")
-    if nxt and nxt.startswith("/"):
-        return redirect(nxt)
-    return redirect("cases:request_detail", pk=case.pk)
+    # Only a local path: "//evil.example/" also starts with "/" (open redirect, issue 11 item 15).
+    return redirect(
+        safe_next(
+            request,
+            request.POST.get("next"),
+            reverse("cases:request_detail", args=[case.pk]),
+        )
+    )
 
 
 @login_required

@@ -11,7 +11,7 @@ from cases.demo.data import DEMO_PASSWORD, ORGANISATION, USERS, demo_cases
 from cases.models import Organisation, StaffProfile
 from cases.permissions import ensure_roles
 from cases.services.importing import case_import
-from cases.services.requests import request_assign
+from cases.services.requests import request_assign, request_update
 
 
 class Command(BaseCommand):
@@ -58,14 +58,25 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'beheer':<12} beheerder (Django-beheer op /beheer/)")
 
     def _load_cases(self, org, users) -> None:
-        # Demo steps would mail the (fictional) requesters; keep the console quiet.
+        """Demo data never sends mail (issue 11 item 18), whatever the mail backend and whether
+        Celery runs eagerly or on a worker: the demo requests are imported without a requester
+        address, so no timeline step queues a notification, and the address is filled in
+        afterwards. The dummy backend and the inner transaction (its on_commit work runs while
+        the dummy backend is still in force) are a second guard for anything else that mails."""
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            for data in demo_cases(timezone.localdate()):
-                data = dict(data)
-                adviser = users[data.pop("_adviser")]
-                data["organisation"] = org.slug
-                request = case_import(data)
-                request_assign(request=request, adviser=adviser)
-                self.stdout.write(
-                    f"  demozaak {request.reference}: {request.subject} ({request.status_label})"
-                )
+            with transaction.atomic():
+                for data in demo_cases(timezone.localdate()):
+                    data = dict(data)
+                    adviser = users[data.pop("_adviser")]
+                    data["organisation"] = org.slug
+                    requester = dict(data.get("requester") or {})
+                    email = requester.pop("email", "")
+                    data["requester"] = requester
+                    request = case_import(data)
+                    request_assign(request=request, adviser=adviser)
+                    if email:
+                        # An edit of the recorded data, not a timeline step: nothing is mailed.
+                        request_update(request=request, requester_email=email)
+                    self.stdout.write(
+                        f"  demozaak {request.reference}: {request.subject} ({request.status_label})"
+                    )
