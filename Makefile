@@ -3,6 +3,10 @@
 
 PY := .venv/bin/python
 
+# Development switch: the public development key, DEBUG and plain HTTP only with WOBDESK_DEV=1
+# (never set it in production; see README, Settings).
+migrate demo run worker bench: export WOBDESK_DEV ?= 1
+
 venv:
 	@bash .ci/venv.sh
 

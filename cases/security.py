@@ -6,8 +6,11 @@ middleware adds a default one to every other HTML response and keeps staff pages
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.debug import SafeExceptionReporterFilter
 
 # Staff screens use small inline scripts and style attributes (tabs, the redaction canvas), so
 # 'unsafe-inline' stays for now; the policy still forbids foreign scripts, plugins, framing by
@@ -47,3 +50,13 @@ class SecurityHeadersMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+class CredentialSafeReporterFilter(SafeExceptionReporterFilter):
+    """Django hides settings named like KEY/PASS/TOKEN/SECRET; a broker or database URL carries
+    credentials too (redis://:password@host), so anything named URL, BROKER or BACKEND is hidden."""
+
+    hidden_settings = re.compile(
+        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|URL|BROKER|BACKEND|DATABASE",
+        flags=re.IGNORECASE,
+    )

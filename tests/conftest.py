@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from cases.models import Organisation, StaffProfile
+from tests.security_helpers import _force_login_passes_second_factor  # noqa: F401 (autouse)
 
 REQUIRE_SERVICES = os.environ.get("WOBDESK_REQUIRE_SERVICES") == "1"
 

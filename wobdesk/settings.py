@@ -4,13 +4,26 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = env_bool("DEBUG", True)
+# Development defaults only with the explicit switch WOBDESK_DEV=1 (`make run`, the test settings);
+# without it every default is the production one: DEBUG off, secure cookies, HTTPS, HSTS.
+WOBDESK_DEV = env_bool("WOBDESK_DEV", False)
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"
+SECRET_KEY = env_str("SECRET_KEY", "")
+if not SECRET_KEY or (SECRET_KEY == DEV_SECRET_KEY and not WOBDESK_DEV):
+    if not WOBDESK_DEV:
+        raise ImproperlyConfigured(
+            "SECRET_KEY ontbreekt: zet een lange geheime waarde in de omgeving (SECRET_KEY=...), "
+            "of WOBDESK_DEV=1 voor lokale ontwikkeling. / SECRET_KEY is not set: the public "
+            "development key is only used with WOBDESK_DEV=1."
+        )
+    SECRET_KEY = DEV_SECRET_KEY
+DEBUG = env_bool("DEBUG", WOBDESK_DEV)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -22,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "guardian",
     "cases",
     "redaction",
@@ -29,11 +44,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cases.security.SecurityHeadersMiddleware",  # default CSP; no-store for signed-in staff
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cases.auth.SecondFactorMiddleware",  # coordinators and beheer: verified TOTP session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -82,6 +100,17 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cases:request_list"
 LOGOUT_REDIRECT_URL = "login"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # Django's default: a reset link is valid for 3 days
+
+# Login throttling (cases/auth.py), counted in the shared cache below so every process agrees:
+# after N wrong passwords for one account (or M from one address) logging in is refused for a
+# delay that doubles with every further failure, up to the maximum.
+WOBDESK_LOGIN_FAILURES_PER_ACCOUNT = env_int("WOBDESK_LOGIN_FAILURES_PER_ACCOUNT", 5)
+WOBDESK_LOGIN_FAILURES_PER_IP = env_int("WOBDESK_LOGIN_FAILURES_PER_IP", 20)
+WOBDESK_LOGIN_LOCK_SECONDS = env_int("WOBDESK_LOGIN_LOCK_SECONDS", 60)
+WOBDESK_LOGIN_LOCK_MAX_SECONDS = env_int("WOBDESK_LOGIN_LOCK_MAX_SECONDS", 3600)
+# Second factor (django-otp TOTP): the issuer name shown in the authenticator app.
+OTP_TOTP_ISSUER = env_str("WOBDESK_OTP_ISSUER", "wobdesk")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -148,7 +177,43 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+# Shared cache for login throttling and the portal's rate limits: Redis when REDIS_URL is set, else
+# the database table created by the migrations (never process memory: a second process must see
+# what the first one counted).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("CACHE_URL", REDIS_URL),
+            "KEY_PREFIX": "wobdesk",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "wobdesk_cache",
+            "KEY_PREFIX": "wobdesk",
+        }
+    }
+
+# Transport and browser security. Production defaults (no WOBDESK_DEV): HTTPS only, HSTS for a
+# year, secure cookies. Behind a TLS-terminating proxy set WOBDESK_BEHIND_PROXY=1: the proxy must
+# set X-Forwarded-Proto (and append the client address to X-Forwarded-For).
+WOBDESK_BEHIND_PROXY = env_bool("WOBDESK_BEHIND_PROXY", False)
+if WOBDESK_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not WOBDESK_DEV)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if WOBDESK_DEV else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not WOBDESK_DEV)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not WOBDESK_DEV)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)  # a working day
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# The debug page (development only) hides settings holding credentials, broker URLs included.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cases.security.CredentialSafeReporterFilter"
