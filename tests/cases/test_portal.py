@@ -17,7 +17,7 @@ from cases.services.requests import request_transition
 
 
 @pytest.fixture(autouse=True)
-def _clear_rate_limits():
+def _clear_rate_limits(db):  # the shared cache is a database table in tests
     cache.clear()
     yield
     cache.clear()
