@@ -150,15 +150,15 @@ def check_pdf_pixels(pdf: bytes, *, dpi: int = 300) -> None:
         return  # intake reports a broken PDF in its own words
     with doc:
         for number in range(doc.page_count):
+            for image in doc.get_page_images(number):
+                w, h = int(image[2]), int(image[3])
+                if w * h > max_pixels():
+                    raise _too_many(w, h, _("Een afbeelding op pagina %(n)d") % {"n": number + 1})
             page = doc[number]
             width = int(page.rect.width / 72 * dpi)
             height = int(page.rect.height / 72 * dpi)
             if width * height > max_pixels():
                 raise _too_many(width, height, _("Pagina %(n)d") % {"n": number + 1})
-            for image in doc.get_page_images(number):
-                w, h = int(image[2]), int(image[3])
-                if w * h > max_pixels():
-                    raise _too_many(w, h, _("Een afbeelding op pagina %(n)d") % {"n": number + 1})
 
 
 # --- unpacking in the worker ----------------------------------------------------------------
