@@ -87,10 +87,10 @@ def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
     result = client.send_task("cases.tasks.refresh_request_task", args=[case.pk], queue="default")
     try:
         value = result.get(timeout=60)
-    except Exception:
+    except Exception as exc:
         proc.terminate()
         output = proc.stdout.read().decode(errors="replace")
-        raise AssertionError(f"worker did not answer; its output:\n{output}")
+        raise AssertionError(f"worker did not answer ({exc!r}); its output:\n{output}")
     assert value == "2026-04-07"
     case.refresh_from_db()
     assert case.due_on == correct

@@ -217,10 +217,18 @@ def test_parallel_uploads_to_one_case_get_distinct_numbers(make_case, adviser):
                 connections.close_all()
 
         threads = [threading.Thread(target=post, args=(i,)) for i in range(width)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        try:
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=120)
+        finally:
+            # Celery's eager apply toggles a process-global "join would block" flag and restores
+            # it per call; threads running eager tasks at once can leave it set. Reset it so a
+            # later test may still call result.get().
+            from celery._state import _set_task_join_will_block
+
+            _set_task_join_will_block(False)
         assert statuses == [302] * width, statuses
     numbers = sorted(
         int(n) for n in Document.objects.filter(request=case).values_list("number", flat=True)
