@@ -154,14 +154,14 @@ def document_register(*, request: Request, upload: Upload, by=None, stored=None)
             # The first copy is still being analysed: this one follows it (document_analyse
             # and the reaper update duplicates), and a stuck first copy is started again.
             document.processing = "in_behandeling"
-            job = jobs.active_job(earlier, "analyse")
-            if job is None or jobs.is_stuck(job):
-                if job is not None:
-                    job.state = "failed"
-                    job.error = "Vervangen: hetzelfde bestand is opnieuw geüpload."
-                    job.save(update_fields=["state", "error"])
-                jobs.analyse_submit(earlier, by=by)
         document.save()
+        job = jobs.active_job(earlier, "analyse")
+        if earlier.processing == "in_behandeling" and (job is None or jobs.is_stuck(job)):
+            if job is not None:
+                job.state = "failed"
+                job.error = "Vervangen: hetzelfde bestand is opnieuw geüpload."
+                job.save(update_fields=["state", "error"])
+            jobs.analyse_submit(earlier, by=by)
     else:
         document.processing = "in_behandeling"
         document.save()
