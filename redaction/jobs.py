@@ -131,6 +131,11 @@ def outbox_drain(*, limit: int = 200, throttle: bool = False) -> int:
     polled view, so a down broker costs a request at most one short connection attempt)."""
     qs = Job.objects.filter(state="pending")
     if throttle:
+        from django.core.cache import cache
+
+        # one attempt per WOBDESK_OUTBOX_RETRY_SECONDS per process, however many pages poll
+        if not cache.add("wobdesk:outbox-drain", 1, timeout=settings.WOBDESK_OUTBOX_RETRY_SECONDS):
+            return 0
         recent = timezone.now() - timedelta(seconds=settings.WOBDESK_OUTBOX_RETRY_SECONDS)
         qs = qs.filter(Q(last_publish_at__isnull=True) | Q(last_publish_at__lt=recent))
         # a job whose own on_commit publish is still running in another request is left alone
@@ -141,19 +146,6 @@ def outbox_drain(*, limit: int = 200, throttle: bool = False) -> int:
             break
         sent += 1
     return sent
-
-
-def jobs_waiting_for_broker(documents) -> bool:
-    return (
-        Job.objects.filter(document__in=documents, state="pending")
-        .exclude(publish_error="")
-        .exists()
-        or Job.objects.filter(
-            upload__isnull=False, state="pending", request__documents__in=documents
-        )
-        .exclude(publish_error="")
-        .exists()
-    )
 
 
 # --- running --------------------------------------------------------------------------------
@@ -432,8 +424,8 @@ def is_stuck(job: Job) -> bool:
     """Running without a beat, or waiting unsent: the adviser may start it again."""
     if job.state == "running":
         return job.heartbeat_at is None or job.heartbeat_at < _stale_before()
-    if job.state == "pending":
-        return bool(job.publish_error)
+    if job.state == "pending":  # unsent for a while (the outbox also retries by itself)
+        return bool(job.publish_error) and job.created_at < _stale_before()
     return False
 
 

@@ -60,9 +60,9 @@ def upload(request, pk: int):
             uploads.append(Upload(f.name, b"", size=f.size))  # registered, not read into memory
         else:
             uploads.append(Upload(f.name, f.read()))
-    before = set(case.jobs.values_list("pk", flat=True))
+    before = case.jobs.order_by("-pk").values_list("pk", flat=True).first() or 0
     docs = documents_upload(request=case, files=uploads, by=request.user)
-    new_jobs = case.jobs.exclude(pk__in=before)
+    new_jobs = case.jobs.filter(pk__gt=before)
     waiting = new_jobs.filter(state="pending").exclude(publish_error="").exists()
     archives = list(new_jobs.filter(kind="unpack").values_list("upload_name", flat=True))
     if waiting:
