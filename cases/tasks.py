@@ -31,11 +31,17 @@ def refresh_open_deadlines_task() -> int:
 @shared_task(
     acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
 )
-def notify_requester_task(event_id: int) -> bool:
-    """E-mail the requester about a step that matters (verdaagd, opgeschort, besluit verzonden)."""
+def notify_requester_task(event_id: int, job_id: int | None = None) -> bool:
+    """E-mail the requester about a step that matters (verdaagd, opgeschort, besluit verzonden).
+    Sent through the job outbox (redaction.jobs.enqueue_task): a broker outage delays the mail."""
     from cases.services.portal import requester_notify
 
-    return requester_notify(event_id=event_id)
+    if job_id is None:
+        return requester_notify(event_id=event_id)
+    from redaction.jobs import running
+
+    with running(job_id) as job:
+        return requester_notify(event_id=event_id) if job is not None else False
 
 
 @shared_task(acks_late=True)

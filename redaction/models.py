@@ -37,3 +37,71 @@ class Redaction(models.Model):
 
     def __str__(self) -> str:
         return f"p{self.page + 1} {self.category} {self.ground} ({self.decision})"
+
+
+JOB_STATES = [
+    ("pending", "wacht op de wachtrij"),  # the outbox: committed, not yet handed to the broker
+    ("queued", "in de wachtrij"),
+    ("running", "bezig"),
+    ("done", "klaar"),
+    ("failed", "mislukt"),
+]
+JOB_KINDS = [
+    ("analyse", "analyse"),
+    ("apply", "lakken"),
+    ("unpack", "uitpakken"),
+    ("suggest", "voorstellen"),
+    ("task", "taak"),
+]
+
+
+class Job(models.Model):
+    """One unit of background work and its outbox row (see redaction/jobs.py).
+
+    Created in the same transaction as the work it stands for and handed to the broker after
+    commit; a worker claims it (worker, heartbeat), a reaper requeues or fails it when its
+    worker is gone. Every task run checks this row first, so a second delivery does nothing.
+    """
+
+    kind = models.CharField(max_length=20, choices=JOB_KINDS)
+    task_name = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    request = models.ForeignKey(
+        "cases.Request", null=True, blank=True, on_delete=models.CASCADE, related_name="jobs"
+    )
+    document = models.ForeignKey(
+        "cases.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="jobs"
+    )
+    upload = models.ForeignKey(
+        "cases.StoredFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    upload_name = models.CharField(max_length=255, blank=True)
+    state = models.CharField(max_length=10, choices=JOB_STATES, default="pending")
+    attempts = models.PositiveIntegerField(default=0)
+    max_attempts = models.PositiveIntegerField(default=3)
+    worker = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    last_publish_at = models.DateTimeField(null=True, blank=True)
+    publish_error = models.CharField(max_length=500, blank=True)
+    error = models.TextField(blank=True)
+    report = models.JSONField(default=list, blank=True)  # unpack: one entry per archive member
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "achtergrondtaak"
+        verbose_name_plural = "achtergrondtaken"
+        ordering = ["-pk"]
+        indexes = [
+            models.Index(fields=["state", "heartbeat_at"]),
+            models.Index(fields=["document", "state"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.state})"

@@ -43,98 +43,139 @@ def max_upload_bytes() -> int:
 
 
 def expand_uploads(files: Iterable[Upload]) -> list[Upload]:
-    """Unpack .zip uploads into their member files (folders flattened, hidden files skipped)."""
+    """Kept for callers that want members in memory (small, trusted ZIPs, e.g. tests and
+    commands); uploads go through ``documents_upload``, which unpacks in the worker with limits
+    (redaction/uploads.py). A ZIP that is an office document package stays one document."""
+    from redaction.uploads import is_archive
+
     result: list[Upload] = []
     for f in files:
-        if f.name.lower().endswith(".zip") or f.data[:4] == b"PK\x03\x04" and not _is_office(f):
-            try:
-                with zipfile.ZipFile(io.BytesIO(f.data)) as zf:
-                    total = 0
-                    for info in zf.infolist():
-                        base = info.filename.rsplit("/", 1)[-1]
-                        if (
-                            info.is_dir()
-                            or not base
-                            or base.startswith(".")
-                            or "__MACOSX" in info.filename
-                        ):
-                            continue
-                        total += info.file_size
-                        if info.file_size > max_upload_bytes() or total > 20 * max_upload_bytes():
-                            raise ValidationError(
-                                f"'{base}' in {f.name} is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB."
-                            )
-                        result.append(Upload(base, zf.read(info)))
-            except zipfile.BadZipFile:
-                result.append(f)  # kept; analysis reports it as niet verwerkbaar
+        if f.size is None and is_archive(f.data):
+            with zipfile.ZipFile(io.BytesIO(f.data)) as zf:
+                for info in zf.infolist():
+                    base = info.filename.rsplit("/", 1)[-1]
+                    if info.is_dir() or not base or "__MACOSX/" in info.filename:
+                        continue
+                    if info.file_size > max_upload_bytes():
+                        raise ValidationError(
+                            f"'{base}' in {f.name} is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB."
+                        )
+                    result.append(Upload(base, zf.read(info)))
         else:
             result.append(f)
     return result
 
 
 def _is_office(f: Upload) -> bool:
-    return f.name.lower().endswith((".docx", ".odt", ".xlsx", ".pptx", ".ods"))
+    """By content: a ZIP that is an OOXML/ODF package is a document, whatever its name."""
+    from redaction.uploads import package_kind
+
+    return package_kind(f.data) in ("ooxml", "odf")
 
 
 @transaction.atomic
 def documents_upload(*, request: Request, files: Sequence[Upload], by=None) -> list[Document]:
     """Store each file once by SHA-256, register it as a document and queue its analysis.
 
-    Nothing is lost: a file that cannot be processed is still kept, with status niet verwerkbaar.
+    A ZIP archive (by content, not by name) is stored as it came and unpacked by a worker
+    (``redaction.tasks.unpack_archive_task``), which reports every member; its documents appear
+    as they are taken in. Nothing is lost: a file that cannot be processed is still kept, with
+    status niet verwerkbaar. The work is queued after commit through the job outbox, so a broker
+    outage delays the analysis but never fails the upload.
     """
+    from redaction import jobs
+    from redaction.uploads import is_archive
+
     created: list[Document] = []
-    for f in expand_uploads(files):
-        title = f.name.rsplit(".", 1)[0] or f.name
-        document = Document.objects.create(
-            request=request,
-            number=next_document_number(request),
-            title=title[:300],
-            original_name=f.name[:255],
-            uploaded_by=by if getattr(by, "pk", None) else None,
-        )
-        if f.size_bytes > max_upload_bytes():
-            document.processing = "niet_verwerkbaar"
-            document.processing_error = f"Het bestand is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB en is niet verwerkt."
-            document.save()
-            created.append(document)
+    for f in files:
+        if f.size is None and is_archive(f.data):
+            stored = stored_file_put(f.data)
+            job = jobs.job_create(
+                kind="unpack",
+                task_name="redaction.tasks.unpack_archive_task",
+                request=request,
+                upload=stored,
+                upload_name=f.name,
+                by=by,
+            )
             audit(
-                request=request, actor=by, action="document_uploaded", obj=document, too_large=True
+                request=request,
+                actor=by,
+                action="archive_uploaded",
+                obj=job,
+                sha256=stored.sha256,
+                name=f.name,
             )
             continue
-        stored = stored_file_put(f.data)
-        document.original = stored
-        earlier = (
-            Document.objects.filter(request=request, original=stored)
-            .exclude(pk=document.pk)
-            .order_by("pk")
-            .first()
-        )
-        if earlier is not None:
-            document.duplicate_of = earlier
-            document.judgement = "dubbel"
-            document.note = f"Dubbel van document {earlier.number}."
-            document.processing = "klaar"
-            document.page_count = earlier.page_count
-            document.pdf = earlier.pdf
-            document.save()
-        else:
-            document.processing = "in_behandeling"
-            document.save()
-            from redaction.tasks import analyse_document_task
-
-            pk = document.pk
-            transaction.on_commit(lambda pk=pk: analyse_document_task.delay(pk))
-        audit(
-            request=request,
-            actor=by,
-            action="document_uploaded",
-            obj=document,
-            sha256=stored.sha256,
-            name=f.name,
-            duplicate_of=earlier.number if earlier else None,
-        )
-        created.append(document)
+        created += document_register(request=request, upload=f, by=by)
     return created
+
+
+def document_register(*, request: Request, upload: Upload, by=None, stored=None) -> list[Document]:
+    """One file becomes one document (call inside a transaction): numbered under the case lock,
+    stored by hash, marked dubbel when the case already has the same bytes, analysis queued."""
+    from redaction import jobs
+
+    f = upload
+    title = f.name.rsplit(".", 1)[0] or f.name
+    document = Document.objects.create(
+        request=request,
+        number=next_document_number(request),
+        title=title[:300],
+        original_name=f.name[:255],
+        uploaded_by=by if getattr(by, "pk", None) else None,
+    )
+    if stored is None and f.size_bytes > max_upload_bytes():
+        document.processing = "niet_verwerkbaar"
+        document.processing_error = (
+            f"Het bestand is groter dan {settings.WOBDESK_MAX_UPLOAD_MB} MB en is niet verwerkt."
+        )
+        document.save()
+        audit(request=request, actor=by, action="document_uploaded", obj=document, too_large=True)
+        return [document]
+    stored = stored or stored_file_put(f.data)
+    document.original = stored
+    earlier = (
+        Document.objects.filter(request=request, original=stored, duplicate_of__isnull=True)
+        .exclude(pk=document.pk)
+        .order_by("pk")
+        .first()
+    )
+    if earlier is not None:
+        document.duplicate_of = earlier
+        document.judgement = "dubbel"
+        document.note = f"Dubbel van document {earlier.number}."
+        document.page_count = earlier.page_count
+        document.pdf = earlier.pdf
+        if earlier.processing in ("klaar", "niet_verwerkbaar"):
+            document.processing = earlier.processing
+            document.processing_error = earlier.processing_error
+        else:
+            # The first copy is still being analysed: this one follows it (document_analyse
+            # and the reaper update duplicates), and a stuck first copy is started again.
+            document.processing = "in_behandeling"
+        document.save()
+        job = jobs.active_job(earlier, "analyse")
+        if earlier.processing == "in_behandeling" and (job is None or jobs.is_stuck(job)):
+            if job is not None:
+                job.state = "failed"
+                job.error = "Vervangen: hetzelfde bestand is opnieuw geüpload."
+                job.save(update_fields=["state", "error"])
+            jobs.analyse_submit(earlier, by=by)
+    else:
+        document.processing = "in_behandeling"
+        document.save()
+        jobs.analyse_submit(document, by=by)
+    audit(
+        request=request,
+        actor=by,
+        action="document_uploaded",
+        obj=document,
+        sha256=stored.sha256,
+        name=f.name,
+        duplicate_of=earlier.number if earlier else None,
+    )
+    return [document]
 
 
 def detection_config(request: Request) -> detect.DetectionConfig:
@@ -167,14 +208,15 @@ def request_redaction_terms_update(
         redact=request.redact_term_list,
         keep=request.keep_term_list,
     )
-    pk = request.pk
+    from redaction import jobs  # outbox: queued after commit, survives a broker outage
 
-    def rerun():
-        from redaction.tasks import suggest_for_case_task
-
-        suggest_for_case_task.delay(pk)
-
-    transaction.on_commit(rerun)
+    jobs.job_create(
+        kind="suggest",
+        task_name="redaction.tasks.suggest_for_case_task",
+        args=[request.pk],
+        request=request,
+        by=by,
+    )
     return request
 
 
@@ -182,8 +224,35 @@ def _pages_of(document: Document, progress=None) -> list[PageText]:
     return extract_pages(document.pdf.read(), progress=progress)
 
 
+_KIND_EXTENSION = {"docx": ".docx", "odt": ".odt", "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
+
+
+def _name_for_content(data: bytes, name: str) -> str:
+    """A .docx renamed .pdf (or a scan saved as .pdf.png) is converted as what it is."""
+    from redaction.pdf.intake import sniff
+
+    kind = sniff(data, name)
+    ext = _KIND_EXTENSION.get(kind)
+    if ext and not name.lower().endswith(ext) and name.lower().endswith(".pdf"):
+        return name.rsplit(".", 1)[0] + ext
+    return name
+
+
+def _follow_original(document: Document) -> None:
+    """Duplicates waiting for this document take over its PDF and state."""
+    Document.objects.filter(duplicate_of=document, processing="in_behandeling").update(
+        pdf=document.pdf,
+        page_count=document.page_count,
+        processing=document.processing,
+        processing_error=document.processing_error,
+    )
+
+
 def document_analyse(*, document_id: int) -> Document:
     """Convert to PDF, extract text (OCR where needed) and store suggestions; idempotent."""
+    from redaction.jobs import heartbeat
+    from redaction.uploads import check_image_bytes, check_pdf_pixels
+
     document = Document.objects.select_related("request__organisation", "original").get(
         pk=document_id
     )
@@ -191,16 +260,18 @@ def document_analyse(*, document_id: int) -> Document:
         return document
     try:
         if document.pdf is None:
-            pdf = to_pdf(
-                document.original.read(),
-                document.original_name or "bestand",
-                max_bytes=max_upload_bytes(),
-            )
+            original = document.original.read()
+            check_image_bytes(original)  # a pixel bomb is refused before it is decoded
+            name = _name_for_content(original, document.original_name or "bestand")
+            pdf = to_pdf(original, name, max_bytes=max_upload_bytes())
+            del original
             document.pdf = stored_file_put(pdf)
         pdf_bytes = document.pdf.read()
+        check_pdf_pixels(pdf_bytes)
 
         def progress(done: int, total: int) -> None:
-            if done == total or done % 5 == 0:
+            heartbeat()  # each OCR page proves the worker is alive (redaction/jobs.py)
+            if done == total or done % 5 == 0 or done == 1:
                 Document.objects.filter(pk=document.pk).update(
                     progress_done=done, progress_total=total
                 )
@@ -210,6 +281,7 @@ def document_analyse(*, document_id: int) -> Document:
         document.processing = "niet_verwerkbaar"
         document.processing_error = str(exc)
         document.save(update_fields=["processing", "processing_error", "pdf"])
+        _follow_original(document)
         audit(
             request=document.request,
             actor=None,
@@ -225,6 +297,7 @@ def document_analyse(*, document_id: int) -> Document:
     document.processing = "klaar"
     document.processing_error = ""
     document.save(update_fields=["processing", "processing_error"])
+    _follow_original(document)
     return document
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/teken/", views.draw, name="draw"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/lakken/", views.apply, name="apply"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/status/", views.status, name="status"),
+    path("verzoeken/<int:pk>/documenten/<int:doc_id>/opnieuw/", views.retry, name="retry"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/download/", views.download, name="download"),
     path(
         "verzoeken/<int:pk>/documenten/<int:doc_id>/gronden/",

@@ -9,16 +9,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cases import grounds as catalogue
 from cases.views.common import get_case
 from redaction import detect
-from redaction.models import Redaction
+from redaction.models import Job, Redaction
 from redaction.pdf import render_page_png
 from redaction.selectors import counts_per_page, page_geometry, redaction_as_dict, redactions_for
 from redaction.services import (
@@ -44,10 +45,12 @@ def _json_error(exc: ValidationError, status: int = 400) -> JsonResponse:
 @login_required
 @require_POST
 def upload(request, pk: int):
+    from redaction import jobs
+
     case = get_case(request.user, pk, edit=True)
     files = request.FILES.getlist("files")
     if not files:
-        messages.error(request, "Kies een of meer bestanden om te uploaden.")
+        messages.error(request, _("Kies een of meer bestanden om te uploaden."))
         return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
     uploads = []
     too_big = []
@@ -57,16 +60,38 @@ def upload(request, pk: int):
             uploads.append(Upload(f.name, b"", size=f.size))  # registered, not read into memory
         else:
             uploads.append(Upload(f.name, f.read()))
+    before = case.jobs.order_by("-pk").values_list("pk", flat=True).first() or 0
     docs = documents_upload(request=case, files=uploads, by=request.user)
+    new_jobs = case.jobs.filter(pk__gt=before)
+    waiting = new_jobs.filter(state="pending").exclude(publish_error="").exists()
+    archives = list(new_jobs.filter(kind="unpack").values_list("upload_name", flat=True))
+    if waiting:
+        messages.warning(request, _(jobs.BROKER_DOWN_MESSAGE))
     if request.htmx:  # the rows themselves show what happened to each file
-        return _rows(request, case)
+        return _rows(request, case, notice=_(jobs.BROKER_DOWN_MESSAGE) if waiting else "")
     if too_big:
         messages.warning(
             request,
-            f"Te groot (max. {settings.WOBDESK_MAX_UPLOAD_MB} MB), wel geregistreerd maar niet verwerkt: "
+            _("Te groot (max. %(mb)d MB), wel geregistreerd maar niet verwerkt: ")
+            % {"mb": settings.WOBDESK_MAX_UPLOAD_MB}
             + ", ".join(too_big),
         )
-    messages.success(request, f"{len(docs)} document(en) ontvangen; de analyse loopt.")
+    if docs:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d document ontvangen; de analyse loopt.",
+                "%(n)d documenten ontvangen; de analyse loopt.",
+                len(docs),
+            )
+            % {"n": len(docs)},
+        )
+    if archives:
+        messages.success(
+            request,
+            _("Wordt uitgepakt: %(names)s. Per bestand ziet u hieronder wat is opgenomen.")
+            % {"names": ", ".join(archives)},
+        )
     return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
 
 
@@ -74,19 +99,69 @@ def upload(request, pk: int):
 @require_GET
 def document_rows(request, pk: int):
     """Polled by htmx while analyses run: document rows with a progress bar each."""
-    return _rows(request, get_case(request.user, pk))
+    from redaction import jobs
+
+    case = get_case(request.user, pk)
+    if case.jobs.filter(state="pending").exists():
+        jobs.outbox_drain(throttle=True)  # the outbox also drains at the next request
+    return _rows(request, case)
 
 
-def _rows(request, case):
+def _rows(request, case, notice: str = ""):
+    from redaction import jobs
+
     documents = list(case.documents.select_related("duplicate_of").order_by("sort_key"))
+    active: dict[int, list] = {}
+    for job in case.jobs.filter(state__in=jobs.ACTIVE, document__isnull=False):
+        active.setdefault(job.document_id, []).append(job)
+    for d in documents:
+        d.active_jobs = active.get(d.pk, [])
+        d.waiting_for_broker = any(j.state == "pending" and j.publish_error for j in d.active_jobs)
+        d.can_retry = jobs.can_retry(d, d.active_jobs)
+    archives = list(case.jobs.filter(kind="unpack").order_by("-pk")[:5])
+    for a in archives:
+        a.accepted = [e for e in a.report if e.get("status") == "accepted"]
+        a.refused = [e for e in a.report if e.get("status") != "accepted"]
     running = any(
         d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
-    )
+    ) or any(a.state in jobs.ACTIVE for a in archives)
+    if not notice and case.jobs.filter(state="pending").exclude(publish_error="").exists():
+        notice = _(jobs.BROKER_DOWN_MESSAGE)
     return render(
         request,
         "redaction/_document_rows.html",
-        {"case": case, "documents": documents, "running": running},
+        {
+            "case": case,
+            "documents": documents,
+            "running": running,
+            "archives": archives,
+            "notice": notice,
+        },
     )
+
+
+@login_required
+@require_POST
+def retry(request, pk: int, doc_id: int):
+    """'Opnieuw proberen' for a document whose analysis or apply failed or got stuck."""
+    from redaction import jobs
+
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    try:
+        job = jobs.document_retry(document=document, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if job is not None and job.state == "pending" and Job.objects.get(pk=job.pk).publish_error:
+            messages.warning(request, _(jobs.BROKER_DOWN_MESSAGE))
+        else:
+            messages.success(
+                request,
+                _("Document %(n)s wordt opnieuw verwerkt.") % {"n": document.number},
+            )
+    if request.htmx:
+        return _rows(request, case)
+    return redirect(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
 
 
 @login_required
@@ -264,12 +339,12 @@ def apply(request, pk: int, doc_id: int):
             },
             status=400,
         )
-    from redaction.tasks import apply_redactions_task
+    from redaction.jobs import BROKER_DOWN_MESSAGE, apply_submit
 
-    type(document).objects.filter(pk=document.pk).update(
-        redaction_status="bezig", redaction_error=""
-    )
-    transaction.on_commit(lambda: apply_redactions_task.delay(document.pk, request.user.pk))
+    job = apply_submit(document=document, by=request.user)  # outbox: never fails on the broker
+    job.refresh_from_db()
+    if job.state == "pending" and job.publish_error:
+        return JsonResponse({"ok": True, "status": "bezig", "message": _(BROKER_DOWN_MESSAGE)})
     return JsonResponse({"ok": True, "status": "bezig"})
 
 
@@ -290,6 +365,9 @@ def status(request, pk: int, doc_id: int):
             if document.redacted_id
             else None,
             "log": document.redaction_log,
+            "waiting_for_broker": document.jobs.filter(state="pending")
+            .exclude(publish_error="")
+            .exists(),
         }
     )
 

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -19,27 +20,29 @@ from tests.conftest import require
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
-    redis_url = os.environ.get("WOBDESK_TEST_REDIS_URL", "")
-    require(bool(redis_url), "WOBDESK_TEST_REDIS_URL not set (no Redis)")
-    require(
-        connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL"
-    )
+def test_database_url() -> str:
     settings_dict = connection.settings_dict
-    db_url = (
+    return (
         f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
         f"{settings_dict['NAME']}"
     )
+
+
+test_database_url.__test__ = False  # a helper, not a test
+
+
+def start_worker(redis_url: str, tmp_path: Path, **env_extra: str) -> subprocess.Popen:
+    """A real `celery worker` process (solo pool) on the test database and ``redis_url``."""
     env = dict(
         os.environ,
-        DATABASE_URL=db_url,
+        DATABASE_URL=test_database_url(),
         REDIS_URL=redis_url,
         DJANGO_SETTINGS_MODULE="wobdesk.settings",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(tmp_path / "mail"),
+        **env_extra,
     )
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -64,16 +67,55 @@ def celery_worker_process(transactional_db, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    # A separate client app: the test process sends through Redis like a web process would.
-    client = Celery("wobdesk-test-client", broker=redis_url, backend=redis_url)
-    try:
-        yield proc, client, tmp_path / "mail"
-    finally:
+
+
+def stop_worker(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(timeout=5)
+
+
+@contextmanager
+def web_broker(url: str):
+    """Point this (test = web) process's Celery app at a real broker instead of eager mode."""
+    from wobdesk.celery import app
+
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.broker_url = url
+    app.conf.task_always_eager = False
+    app._pool = None
+    app.amqp._producer_pool = None
+    try:
+        yield app
+    finally:
+        app.conf.broker_url, app.conf.task_always_eager = saved
+        app._pool = None
+        app.amqp._producer_pool = None
+
+
+def needs_worker_services() -> str:
+    redis_url = os.environ.get("WOBDESK_TEST_REDIS_URL", "")
+    require(bool(redis_url), "WOBDESK_TEST_REDIS_URL not set (no Redis)")
+    require(
+        connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL"
+    )
+    return redis_url
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    redis_url = needs_worker_services()
+    proc = start_worker(redis_url, tmp_path)
+    # A separate client app: the test process sends through Redis like a web process would.
+    client = Celery("wobdesk-test-client", broker=redis_url, backend=redis_url)
+    try:
+        yield proc, client, tmp_path / "mail"
+    finally:
+        stop_worker(proc)
 
 
 @pytest.mark.celery_worker
@@ -87,10 +129,10 @@ def test_worker_refreshes_a_stale_deadline(celery_worker_process, make_case):
     result = client.send_task("cases.tasks.refresh_request_task", args=[case.pk], queue="default")
     try:
         value = result.get(timeout=60)
-    except Exception:
+    except Exception as exc:
         proc.terminate()
         output = proc.stdout.read().decode(errors="replace")
-        raise AssertionError(f"worker did not answer; its output:\n{output}")
+        raise AssertionError(f"worker did not answer ({exc!r}); its output:\n{output}")
     assert value == "2026-04-07"
     case.refresh_from_db()
     assert case.due_on == correct

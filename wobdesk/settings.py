@@ -154,13 +154,47 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Reliability (redaction/jobs.py): a task is acknowledged only when it has finished, and a task
+# whose worker process died is put back on the queue; the job row makes a second run harmless.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Unacknowledged messages come back after this many seconds: longer than the longest job
+# (hard time limit CELERY_TASK_TIME_LIMIT), or a running job would be delivered twice.
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 2400)
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 1800)
+CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 7200)
+# A web request never hangs on a broker that is down: short connects, one quick publish retry;
+# the job then waits in the outbox (redaction.models.Job, state "pending") and is sent later.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": 10,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = 10
+CELERY_RESULT_EXPIRES = 86400
+# A prefork child that grew past this (KiB) is replaced after its task (big scans, OCR).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_500_000)
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "redaction.tasks.analyse_document_task": {"queue": "redaction"},
     "redaction.tasks.apply_redactions_task": {"queue": "redaction"},
     "redaction.tasks.suggest_for_case_task": {"queue": "redaction"},
+    "redaction.tasks.unpack_archive_task": {"queue": "redaction"},
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -168,7 +202,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.send_deadline_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Requeue or fail jobs whose worker died; send what waited in the outbox during an outage.
+    "reap-jobs": {
+        "task": "redaction.tasks.reap_jobs_task",
+        "schedule": env_int("WOBDESK_JOB_REAP_SECONDS", 60),
+    },
 }
+# Jobs (redaction/jobs.py): heartbeat, reaper and outbox.
+WOBDESK_JOB_HEARTBEAT_SECONDS = env_int("WOBDESK_JOB_HEARTBEAT_SECONDS", 15)
+WOBDESK_JOB_STALE_SECONDS = env_int("WOBDESK_JOB_STALE_SECONDS", 120)
+WOBDESK_JOB_MAX_ATTEMPTS = env_int("WOBDESK_JOB_MAX_ATTEMPTS", 3)
+WOBDESK_JOB_QUEUED_STALE_SECONDS = env_int(
+    "WOBDESK_JOB_QUEUED_STALE_SECONDS", CELERY_BROKER_VISIBILITY_TIMEOUT
+)
+WOBDESK_OUTBOX_RETRY_SECONDS = env_int("WOBDESK_OUTBOX_RETRY_SECONDS", 10)
+# Upload limits (redaction/uploads.py): ZIPs are unpacked in the worker, member by member.
+WOBDESK_ZIP_MAX_MEMBERS = env_int("WOBDESK_ZIP_MAX_MEMBERS", 1000)
+WOBDESK_ZIP_MAX_TOTAL_MB = env_int("WOBDESK_ZIP_MAX_TOTAL_MB", 1024)
+WOBDESK_ZIP_MAX_RATIO = env_int("WOBDESK_ZIP_MAX_RATIO", 100)
+WOBDESK_MAX_IMAGE_MEGAPIXELS = env_int("WOBDESK_MAX_IMAGE_MEGAPIXELS", 150)
 
 LOGGING = {
     "version": 1,

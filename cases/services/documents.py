@@ -42,12 +42,16 @@ def _normalise_grounds(request: Request, raw: Iterable[str] | str) -> list[str]:
 
 
 def next_document_number(request: Request) -> str:
-    numbers = [d.number for d in request.documents.only("number")]
+    """The next free number in the case. Inside a transaction the case row is locked first
+    (SELECT ... FOR UPDATE), so two uploads to one case never get the same number; the lock is
+    held until the caller's transaction ends, i.e. until the new document is committed."""
+    if transaction.get_connection().in_atomic_block:
+        Request.objects.select_for_update().filter(pk=request.pk).values_list("pk").first()
+    numbers = Document.objects.filter(request_id=request.pk).values_list("number", flat=True)
     highest = 0
     for n in numbers:
-        digits = "".join(ch for ch in n if ch.isdigit())
-        if digits and n.isdigit():
-            highest = max(highest, int(digits))
+        if n.isdigit():
+            highest = max(highest, int(n))
     return str(highest + 1)
 
 

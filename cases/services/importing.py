@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from cases.lifecycle import EVENT_TYPES
 from cases.models import Organisation, Request
@@ -19,13 +20,21 @@ class ImportError_(ValueError):
     """Invalid import data; the message names the field."""
 
 
-def _date(value, field: str) -> date:
+def _date(value, field: str, *, not_after: date | None = None, what: str = "") -> date:
     if not isinstance(value, str):
         raise ImportError_(f"{field}: verwacht een datum als JJJJ-MM-DD.")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
-        raise ImportError_(f"{field}: '{value}' is geen geldige datum (JJJJ-MM-DD).")
+        raise ImportError_(f"{field}: '{value[:40]}' is geen geldige datum (JJJJ-MM-DD).")
+    if parsed.year < 1900:
+        raise ImportError_(f"{field}: {value} is geen mogelijke datum (vóór 1900).")
+    if not_after is not None and parsed > not_after:
+        raise ImportError_(
+            f"{field}: {value} ligt in de toekomst; {what} kan niet na vandaag "
+            f"({not_after.isoformat()}) liggen."
+        )
+    return parsed
 
 
 def _str(data: dict, key: str, field: str, *, required: bool = False) -> str:
@@ -62,7 +71,10 @@ def _import(data: dict, *, by, today: date | None) -> Request:
         raise ImportError_("regime: kies 'wob' of 'woo'.")
     if "received_on" not in data:
         raise ImportError_("received_on: is verplicht.")
-    received_on = _date(data["received_on"], "received_on")
+    today_ = today or timezone.localdate()
+    received_on = _date(
+        data["received_on"], "received_on", not_after=today_, what="de ontvangstdatum"
+    )
     requester = data.get("requester")
     if not isinstance(requester, dict):
         raise ImportError_("requester: verwacht een object met ten minste 'name'.")
@@ -170,7 +182,11 @@ def _import(data: dict, *, by, today: date | None) -> Request:
                 request=request,
                 number=str(d["number"]) if d.get("number") is not None else None,
                 title=_str(d, "title", f"documents[{i}].title", required=True),
-                date=_date(d["date"], f"documents[{i}].date") if d.get("date") else None,
+                date=_date(
+                    d["date"], f"documents[{i}].date", not_after=today_, what="een documentdatum"
+                )
+                if d.get("date")
+                else None,
                 judgement=judgement,
                 grounds=grounds,
                 location=_str(d, "location", f"documents[{i}].location"),

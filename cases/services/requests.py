@@ -239,9 +239,9 @@ def request_transition(
         and has_effect
         and request.requester_email
     ):
-        from cases.tasks import notify_requester_task
+        from redaction.jobs import enqueue_task  # outbox: a broker outage never fails the step
 
-        transaction.on_commit(lambda: notify_requester_task.delay(event.pk))
+        enqueue_task("cases.tasks.notify_requester_task", [event.pk], request=request)
     return event
 
 

@@ -114,8 +114,15 @@ def test_zip_upload_expands(case):
         zf.writestr("map/a.pdf", memo_pdf())
         zf.writestr("map/b.pdf", pdf_factory.text_pdf(["Tweede document"]))
         zf.writestr("__MACOSX/._a.pdf", b"junk")
-    docs = documents_upload(request=case, files=[Upload("stukken.zip", buf.getvalue())])
-    assert sorted(d.original_name for d in docs) == ["a.pdf", "b.pdf"]
+    documents_upload(request=case, files=[Upload("stukken.zip", buf.getvalue())])
+    # unpacked by the worker (inline here): every member reported, the junk one as skipped
+    assert sorted(case.documents.values_list("original_name", flat=True)) == ["a.pdf", "b.pdf"]
+    [job] = case.jobs.filter(kind="unpack")
+    assert sorted((e["name"], e["status"]) for e in job.report) == [
+        ("__MACOSX/._a.pdf", "skipped"),
+        ("map/a.pdf", "accepted"),
+        ("map/b.pdf", "accepted"),
+    ]
 
 
 def test_decide_apply_verify_and_log(case, adviser):
