@@ -82,10 +82,17 @@ def _rows(request, case):
     running = any(
         d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
     )
+    from cases.services.letters import decision_problems
+
     return render(
         request,
         "redaction/_document_rows.html",
-        {"case": case, "documents": documents, "running": running},
+        {
+            "case": case,
+            "documents": documents,
+            "running": running,
+            "problems": decision_problems(case),
+        },
     )
 
 
@@ -184,9 +191,10 @@ def redacted_page_image(request, pk: int, doc_id: int, page: int):
 def _body(request) -> dict:
     if request.content_type == "application/json":
         try:
-            return json.loads(request.body or b"{}")
-        except json.JSONDecodeError:
+            body = json.loads(request.body or b"{}")
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
             return {}
+        return body if isinstance(body, dict) else {}
     return request.POST.dict()
 
 
@@ -242,8 +250,10 @@ def draw(request, pk: int, doc_id: int):
             ground=body.get("ground") or catalogue.personal_data_ground(case.regime),
             by=request.user,
         )
-    except (TypeError, ValueError):
-        return JsonResponse({"ok": False, "error": "Ongeldig vlak."}, status=400)
+    except (TypeError, ValueError, OverflowError):
+        return JsonResponse(
+            {"ok": False, "error": "Ongeldig vlak: geef een pagina en vier getallen."}, status=400
+        )
     except ValidationError as exc:
         return _json_error(exc)
     return JsonResponse({"ok": True, "redaction": redaction_as_dict(redaction)})
