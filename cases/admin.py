@@ -69,6 +69,9 @@ class PointInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False  # points are parsed and edited on the case screen (services.points)
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 class EventInline(admin.TabularInline):
     model = Event
@@ -139,7 +142,8 @@ class RequestAdmin(GuardedModelAdmin):
         obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
-        pass  # inlines are read-only; nothing else to save
+        for formset in formsets:  # inlines are read-only: nothing of theirs is saved
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(Point)
