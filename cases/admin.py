@@ -9,7 +9,6 @@ never be added, changed or deleted here.
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from guardian.admin import GuardedModelAdmin
 
 from cases.models import (
     Answer,
@@ -102,7 +101,10 @@ REQUEST_EDITABLE = (
 
 
 @admin.register(Request)
-class RequestAdmin(GuardedModelAdmin):
+class RequestAdmin(admin.ModelAdmin):
+    """No object-permission screen here (django-guardian's would grant access unaudited): who may
+    work on a case follows from request_assign alone."""
+
     list_display = ("reference", "subject", "status", "due_on", "adviser", "regime")
     list_filter = ("status", "regime", "organisation")
     search_fields = ("reference", "subject", "requester_name")

@@ -418,7 +418,7 @@ def redaction_add_manual(
     """A box drawn by a person: accepted at once. The box is checked against the page: finite
     coordinates only, clipped to the page, never empty (a box of 1e308 points would keep the
     verifier busy for half an hour)."""
-    if document.redaction_status == "bezig":
+    if Document.objects.filter(pk=document.pk, redaction_status="bezig").exists():
         raise ValidationError("Dit document wordt nu gelakt; wacht tot dat klaar is.")
     try:
         page = int(page)
@@ -455,9 +455,10 @@ def _page_bounds(document: Document) -> list[tuple[float, float]]:
     """Width and height of every page in unrotated page space (where boxes are stored)."""
     import pymupdf
 
-    if document.pdf is None:
+    stored = Document.objects.select_related("pdf").get(pk=document.pk).pdf
+    if stored is None:
         raise ValidationError("Dit document heeft geen verwerkbare PDF.")
-    with pymupdf.open(stream=document.pdf.read(), filetype="pdf") as pdf:
+    with pymupdf.open(stream=stored.read(), filetype="pdf") as pdf:
         result = []
         for p in pdf:
             r = p.rect * p.derotation_matrix

@@ -132,7 +132,8 @@ def document_judge(
         raise ValidationError(
             {"grounds": "Geef bij deels of niet openbaar minstens één uitzonderingsgrond op."}
         )
-    was_fresh = _is_fresh(document)
+    # The stored row, not the caller's copy: a worker may have stored a file since it was read.
+    was_fresh = _is_fresh(Document.objects.select_related("pdf").get(pk=document.pk))
     before = {
         "judgement": document.judgement,
         "grounds": list(document.grounds),
@@ -342,6 +343,7 @@ def _prepare_release_file(document: Document, *, was_fresh: bool, by=None) -> No
     screen says 'lakken opnieuw toepassen'."""
     if document.judgement not in consistency.RELEASABLE:
         return
+    document = Document.objects.select_related("pdf").get(pk=document.pk)
     if document.pdf_id is None or document.processing != "klaar":
         return
     if document.redaction_status == "bezig" or _is_fresh(document):

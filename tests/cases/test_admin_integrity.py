@@ -221,3 +221,14 @@ def test_letters_admin_lists_without_change(admin_client, make_case):
     assert admin_client.get(reverse("admin:cases_letter_changelist")).status_code == 200
     assert Letter.objects.filter(request=case).count() == 1
     assert Document.objects.count() == 0
+
+
+def test_no_unaudited_object_permission_screen(admin_client, make_case, other_adviser):
+    case = make_case()
+    url = f"/beheer/cases/request/{case.pk}/permissions/"
+    response = admin_client.get(url)
+    assert response.status_code in (302, 404)
+    admin_client.post(
+        url + "user-manage/" + str(other_adviser.pk) + "/", {"permissions": ["change_request"]}
+    )
+    assert not permissions.can_view(other_adviser, case)

@@ -575,3 +575,13 @@ def test_bulk_judgement_logs_each_document_before_and_after(case):
     summary = AuditRecord.objects.get(action="documents_judged_bulk")
     assert [c["number"] for c in summary.data["changes"]] == [a.number, b.number]
     assert summary.data["changes"][1]["before"]["judgement"] == "openbaar"
+
+
+def test_no_media_url_serves_stored_files(client, case):
+    """Originals and redacted files are stored by hash under MEDIA_ROOT; no URL serves them."""
+    doc = redacted_document(case)
+    for stored in (doc.original, doc.redacted):
+        for path in (f"/media/{stored.content.name}", f"/{stored.content.name}"):
+            assert client.get(path).status_code == 404
+    client.force_login(case.adviser)
+    assert client.get(f"/media/{doc.original.content.name}").status_code == 404
