@@ -82,7 +82,7 @@ def _rows(request, case):
     running = any(
         d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
     )
-    from cases.services.letters import decision_problems
+    from cases.services.documents import delivery_problems
 
     return render(
         request,
@@ -91,7 +91,7 @@ def _rows(request, case):
             "case": case,
             "documents": documents,
             "running": running,
-            "problems": decision_problems(case),
+            "problems": delivery_problems(case),  # stale or mismatched files, per row
         },
     )
 
