@@ -213,3 +213,172 @@ def check_decision(
                 )
             )
     return problems
+
+
+# --- Delivery: what a requester or the public receives follows the judgement -------------------
+#
+# Woo art. 4.4 and 5.1: what is made public is the information the besluit decides to disclose,
+# nothing more. A redacted PDF is evidence of one set of decisions; once the decisions change it
+# no longer matches the besluit and must be made again before anything is released.
+
+RELEASABLE = ("openbaar", "deels_openbaar")
+
+
+def redaction_fingerprint(
+    *,
+    pdf_sha256: str,
+    judgement: str,
+    grounds: Sequence[str],
+    accepted: Sequence[tuple[int, Sequence[float], str]],
+    open_ids: Sequence[int] = (),
+) -> str:
+    """What a redacted file is made from: the source PDF, every accepted box (page, rectangle,
+    ground), the suggestions still open, the judgement and the grounds. Any change gives a
+    different fingerprint, so a file made earlier is recognised as stale at release time."""
+    import hashlib
+    import json
+
+    boxes = sorted(
+        (int(page), [round(float(v), 2) for v in rect], str(ground))
+        for page, rect, ground in accepted
+    )
+    payload = {
+        "pdf": pdf_sha256 or "",
+        "judgement": judgement or "",
+        "grounds": sorted(str(g) for g in grounds),
+        "boxes": boxes,
+        "open": sorted(int(i) for i in open_ids),
+    }
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()
+
+
+@dataclass(frozen=True)
+class DeliveryRef:
+    """One document as far as delivery is concerned (built from the ORM by the services)."""
+
+    number: str
+    judgement: str
+    grounds: tuple[str, ...] = ()
+    has_file: bool = False  # an original or a PDF was uploaded
+    processing: str = ""  # geen_bestand | in_behandeling | klaar | niet_verwerkbaar
+    redaction_status: str = ""  # "" | bezig | klaar | mislukt
+    has_redacted: bool = False  # a verified output of the lakstraat is stored
+    fingerprint_applied: str = ""  # what the stored output was made from
+    fingerprint_now: str = ""  # what it would be made from today
+    accepted_now: int = 0  # accepted boxes today
+    boxes_applied: int = 0  # boxes burnt into the stored output
+    file_grounds: tuple[str, ...] = ()  # ground labels in the stored output
+    withdrawn: bool = False
+
+
+def delivery_document_problems(doc: DeliveryRef) -> list[Problem]:
+    """Why this document cannot be released as the judgement says; empty when it can."""
+    target = f"document:{doc.number}"
+    name = f"Document {doc.number}"
+    if doc.withdrawn or doc.judgement not in RELEASABLE:
+        return []  # niet openbaar, reeds openbaar (vindplaats), dubbel: no file is released
+    if not doc.has_file:
+        return []  # a register-only document (e.g. on paper): nothing digital to deliver
+    judgement = JUDGEMENTS[doc.judgement]
+    problems: list[Problem] = []
+    if doc.judgement == "openbaar" and doc.accepted_now:
+        problems.append(
+            Problem(
+                "openbaar_with_redactions",
+                f"{name} is openbaar, maar er zijn {doc.accepted_now} lakvlak(ken) geaccepteerd: "
+                "beoordeel het als deels openbaar of wijs de vlakken af.",
+                target,
+            )
+        )
+    if doc.judgement == "deels_openbaar" and not doc.accepted_now:
+        problems.append(
+            Problem(
+                "deels_openbaar_without_redactions",
+                f"{name} is deels openbaar, maar er is geen enkel lakvlak geaccepteerd.",
+                target,
+            )
+        )
+    if doc.processing == "in_behandeling":
+        problems.append(
+            Problem(
+                "document_processing", f"{name} wordt nog verwerkt; wacht tot dat klaar is.", target
+            )
+        )
+        return problems
+    if doc.processing == "niet_verwerkbaar":
+        problems.append(
+            Problem(
+                "release_file_missing",
+                f"{name} is {judgement}, maar het bestand kon niet worden verwerkt: er is geen "
+                "gecontroleerde PDF om te verstrekken.",
+                target,
+            )
+        )
+        return problems
+    if doc.redaction_status == "bezig":
+        problems.append(
+            Problem("redaction_running", f"{name} wordt nu gelakt; wacht tot dat klaar is.", target)
+        )
+        return problems
+    if not doc.has_redacted or doc.redaction_status != "klaar":
+        what = (
+            "gecontroleerde PDF zonder metadata"
+            if doc.judgement == "openbaar"
+            else "gecontroleerde gelakte PDF"
+        )
+        problems.append(
+            Problem(
+                "release_file_missing",
+                f"{name} is {judgement}, maar er is nog geen {what}; haal het door de lakstraat "
+                "('Lakken toepassen').",
+                target,
+            )
+        )
+        return problems
+    if not doc.fingerprint_applied or doc.fingerprint_applied != doc.fingerprint_now:
+        problems.append(
+            Problem(
+                "redacted_stale",
+                f"{name}: lakken opnieuw toepassen — gewijzigd na het toepassen.",
+                target,
+            )
+        )
+        return problems
+    if doc.judgement == "openbaar" and doc.boxes_applied:
+        problems.append(
+            Problem(
+                "openbaar_with_redacted_file",
+                f"{name} is openbaar, maar de opgeslagen PDF is gelakt ({doc.boxes_applied} "
+                "vlak(ken)): pas 'Lakken toepassen' opnieuw toe zonder vlakken.",
+                target,
+            )
+        )
+    if doc.judgement == "deels_openbaar" and not doc.boxes_applied:
+        problems.append(
+            Problem(
+                "deels_openbaar_unredacted_file",
+                f"{name} is deels openbaar, maar de opgeslagen PDF bevat geen lakvlakken.",
+                target,
+            )
+        )
+    missing = sorted(set(doc.file_grounds) - set(doc.grounds))
+    if doc.judgement == "deels_openbaar" and missing:
+        problems.append(
+            Problem(
+                "redaction_ground_not_judged",
+                f"{name}: de gelakte PDF gebruikt grond {', '.join(missing)}, die niet bij de "
+                "beoordeling van het document staat.",
+                target,
+            )
+        )
+    return problems
+
+
+def check_delivery(documents: Sequence[DeliveryRef]) -> list[Problem]:
+    """Every mismatch between a judgement and what would be delivered, by document number."""
+    problems: list[Problem] = []
+    for doc in sorted(documents, key=lambda d: document_sort_key(d.number)):
+        problems.extend(delivery_document_problems(doc))
+    return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Document, Request
-from cases.services.documents import document_judge, next_document_number, stored_file_put
+from cases.services.documents import (
+    document_fingerprint,
+    document_judge,
+    next_document_number,
+    stored_file_put,
+)
 from cases.services.requests import audit
 from redaction import detect
 from redaction.models import Redaction
@@ -420,10 +426,50 @@ def redactions_decide_matching(
         qs = qs.filter(category=category)
     else:
         raise ValidationError("Kies een tekst of een categorie.")
-    count = qs.update(
-        decision=decision,
-        decided_by=by if getattr(by, "pk", None) else None,
-        decided_at=timezone.now(),
+    now = timezone.now()
+    actor = by if getattr(by, "pk", None) else None
+    changed = list(
+        qs.exclude(decision=decision)
+        .select_for_update(of=("self",))
+        .select_related("document")
+        .order_by("document__sort_key", "page", "start", "id")
+    )
+    changes = []
+    for r in changed:
+        before = r.decision
+        r.decision = decision
+        r.decided_by = actor
+        r.decided_at = now
+        changes.append(
+            {
+                "id": r.pk,
+                "document": r.document.number,
+                "page": r.page + 1,
+                "text": r.text[:80],
+                "category": r.category,
+                "ground": r.ground,
+                "before": before,
+                "after": decision,
+            }
+        )
+    Redaction.objects.bulk_update(changed, ["decision", "decided_by", "decided_at"], batch_size=500)
+    count = len(changed)
+    # Every changed suggestion gets its own audit record with its decision before and after.
+    from cases.models import AuditRecord
+
+    AuditRecord.objects.bulk_create(
+        [
+            AuditRecord(
+                request=request,
+                actor=actor,
+                action="redaction_decided",
+                object_type="Redaction",
+                object_id=str(c["id"]),
+                data={**c, "bulk": True},
+            )
+            for c in changes
+        ],
+        batch_size=500,
     )
     audit(
         request=request,
@@ -433,6 +479,7 @@ def redactions_decide_matching(
         text=(text or "")[:80],
         category=category or "",
         count=count,
+        changes=[{k: c[k] for k in ("id", "document", "before", "after")} for c in changes],
     )
     return count
 
@@ -441,12 +488,19 @@ def redactions_decide_matching(
 def redaction_add_manual(
     *, document: Document, page: int, rect: Sequence[float], ground: str, by=None, text: str = ""
 ) -> Redaction:
-    """A box drawn by a person: accepted at once."""
-    if not (0 <= page < max(document.page_count, 1)):
+    """A box drawn by a person: accepted at once. The box is checked against the page: finite
+    coordinates only, clipped to the page, never empty (a box of 1e308 points would keep the
+    verifier busy for half an hour)."""
+    if Document.objects.filter(pk=document.pk, redaction_status="bezig").exists():
+        raise ValidationError("Dit document wordt nu gelakt; wacht tot dat klaar is.")
+    try:
+        page = int(page)
+    except (TypeError, ValueError):
         raise ValidationError({"page": "Deze pagina bestaat niet."})
-    x0, y0, x1, y1 = (float(v) for v in rect)
-    if x1 - x0 < 2 or y1 - y0 < 2:
-        raise ValidationError({"rect": "Het getekende vlak is te klein."})
+    bounds = _page_bounds(document)
+    if not (0 <= page < len(bounds)):
+        raise ValidationError({"page": "Deze pagina bestaat niet."})
+    x0, y0, x1, y1 = clean_box(rect, bounds[page])
     redaction = Redaction.objects.create(
         document=document,
         page=page,
@@ -465,6 +519,48 @@ def redaction_add_manual(
         request=document.request, actor=by, action="redaction_drawn", obj=redaction, page=page + 1
     )
     return redaction
+
+
+MIN_BOX_POINTS = 2.0
+
+
+def _page_bounds(document: Document) -> list[tuple[float, float]]:
+    """Width and height of every page in unrotated page space (where boxes are stored)."""
+    import pymupdf
+
+    stored = Document.objects.select_related("pdf").get(pk=document.pk).pdf
+    if stored is None:
+        raise ValidationError("Dit document heeft geen verwerkbare PDF.")
+    with pymupdf.open(stream=stored.read(), filetype="pdf") as pdf:
+        result = []
+        for p in pdf:
+            r = p.rect * p.derotation_matrix
+            result.append((abs(r.x1 - r.x0), abs(r.y1 - r.y0)))
+        return result
+
+
+def clean_box(rect: Sequence, page_size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """A box as four finite numbers, ordered and clipped to the page; refused when empty."""
+    try:
+        values = [float(v) for v in rect]
+    except (TypeError, ValueError):
+        raise ValidationError({"rect": "Het vlak moet uit vier getallen bestaan."})
+    if len(values) != 4:
+        raise ValidationError({"rect": "Het vlak moet uit vier getallen bestaan."})
+    if not all(math.isfinite(v) for v in values):
+        raise ValidationError(
+            {"rect": "Het vlak heeft ongeldige coördinaten (oneindig of geen getal)."}
+        )
+    width, height = page_size
+    x0, x1 = sorted((values[0], values[2]))
+    y0, y1 = sorted((values[1], values[3]))
+    x0, x1 = max(0.0, x0), min(width, x1)
+    y0, y1 = max(0.0, y0), min(height, y1)
+    if x1 - x0 <= 0 or y1 - y0 <= 0:
+        raise ValidationError({"rect": "Het getekende vlak valt buiten de pagina."})
+    if x1 - x0 < MIN_BOX_POINTS or y1 - y0 < MIN_BOX_POINTS:
+        raise ValidationError({"rect": "Het getekende vlak is te klein."})
+    return x0, y0, x1, y1
 
 
 def _secrets(document: Document, accepted: list[Redaction]) -> list[str]:
@@ -499,21 +595,38 @@ def document_apply(*, document_id: int, by=None) -> Document:
     document = Document.objects.select_related("request", "pdf").get(pk=document_id)
     if document.pdf is None:
         raise ValidationError("Dit document heeft geen verwerkbare PDF.")
-    accepted = list(document.redactions.filter(decision="accepted"))
+    decided = list(document.redactions.exclude(decision="rejected"))
+    accepted = [r for r in decided if r.decision == "accepted"]
+    # What this output is made from, taken from the same snapshot as the boxes burnt in: a change
+    # made while the job runs makes the result stale at once (issue 11 item 1).
+    fingerprint = document_fingerprint(
+        document,
+        accepted=[(r.page, list(box), r.ground) for r in accepted for box in r.boxes],
+        open_ids=[r.pk for r in decided if r.decision == "open"],
+    )
     secrets = _secrets(document, accepted)
     secret_set = set(secrets)
+    bounds = _page_bounds(document)
     # A box's text is verified document-wide only when every occurrence was accepted; otherwise
-    # the verifier still proves that nothing is left inside the box itself.
-    boxes = [
-        RedactionBox(
-            page=r.page,
-            rect=tuple(box),
-            ground=r.ground,
-            text=r.text if r.text in secret_set else "",
-        )
-        for r in accepted
-        for box in r.boxes
-    ]
+    # the verifier still proves that nothing is left inside the box itself. Every stored box is
+    # clipped to its page again here (boxes stored before validation existed).
+    boxes = []
+    for r in accepted:
+        for box in r.boxes:
+            if not (0 <= r.page < len(bounds)):
+                continue
+            try:
+                rect = clean_box(box, bounds[r.page])
+            except ValidationError:
+                continue
+            boxes.append(
+                RedactionBox(
+                    page=r.page,
+                    rect=rect,
+                    ground=r.ground,
+                    text=r.text if r.text in secret_set else "",
+                )
+            )
     Document.objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
     try:
         output, log = redact_and_verify(document.pdf.read(), boxes, secrets=secrets)
@@ -533,6 +646,7 @@ def document_apply(*, document_id: int, by=None) -> Document:
     stored = stored_file_put(output)
     document.refresh_from_db()
     document.redacted = stored
+    document.redacted_fingerprint = fingerprint
     document.redaction_status = "klaar"
     document.redaction_error = ""
     document.redaction_log = {
@@ -544,7 +658,13 @@ def document_apply(*, document_id: int, by=None) -> Document:
         "applied_at": timezone.now().isoformat(),
     }
     document.save(
-        update_fields=["redacted", "redaction_status", "redaction_error", "redaction_log"]
+        update_fields=[
+            "redacted",
+            "redacted_fingerprint",
+            "redaction_status",
+            "redaction_error",
+            "redaction_log",
+        ]
     )
     audit(
         request=document.request,
@@ -554,6 +674,7 @@ def document_apply(*, document_id: int, by=None) -> Document:
         sha256=stored.sha256,
         boxes=log.boxes_applied,
         grounds=log.grounds,
+        fingerprint=fingerprint,
     )
     return document
 

@@ -127,6 +127,8 @@ def _rows(request, case, notice: str = ""):
     ) or any(a.state in jobs.ACTIVE for a in archives)
     if not notice and case.jobs.filter(state="pending").exclude(publish_error="").exists():
         notice = _(jobs.BROKER_DOWN_MESSAGE)
+    from cases.services.documents import delivery_problems
+
     return render(
         request,
         "redaction/_document_rows.html",
@@ -136,6 +138,7 @@ def _rows(request, case, notice: str = ""):
             "running": running,
             "archives": archives,
             "notice": notice,
+            "problems": delivery_problems(case),  # stale or mismatched files, per row
         },
     )
 
@@ -259,9 +262,10 @@ def redacted_page_image(request, pk: int, doc_id: int, page: int):
 def _body(request) -> dict:
     if request.content_type == "application/json":
         try:
-            return json.loads(request.body or b"{}")
-        except json.JSONDecodeError:
+            body = json.loads(request.body or b"{}")
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
             return {}
+        return body if isinstance(body, dict) else {}
     return request.POST.dict()
 
 
@@ -317,8 +321,10 @@ def draw(request, pk: int, doc_id: int):
             ground=body.get("ground") or catalogue.personal_data_ground(case.regime),
             by=request.user,
         )
-    except (TypeError, ValueError):
-        return JsonResponse({"ok": False, "error": "Ongeldig vlak."}, status=400)
+    except (TypeError, ValueError, OverflowError):
+        return JsonResponse(
+            {"ok": False, "error": "Ongeldig vlak: geef een pagina en vier getallen."}, status=400
+        )
     except ValidationError as exc:
         return _json_error(exc)
     return JsonResponse({"ok": True, "redaction": redaction_as_dict(redaction)})

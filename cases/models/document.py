@@ -70,6 +70,9 @@ class Document(models.Model):
         StoredFile, null=True, blank=True, on_delete=models.PROTECT, related_name="as_redacted"
     )
     redaction_log = models.JSONField(default=dict, blank=True)
+    # What the stored redacted file was made from (cases.consistency.redaction_fingerprint); compared
+    # with the document's current state at release time, so a later change makes the file stale.
+    redacted_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     page_count = models.PositiveIntegerField(default=0)
     processing = models.CharField(max_length=20, choices=PROCESSING, default="geen_bestand")
     processing_error = models.TextField(blank=True)

@@ -10,12 +10,21 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from cases import consistency
 from cases import grounds as grounds_catalogue
 from cases.models import Document, Request, StoredFile
 from cases.models.document import JUDGEMENTS
 from cases.services.requests import audit
 
 JUDGEMENT_CODES = {code for code, _ in JUDGEMENTS}
+# Written by the lakstraat (redaction.services.document_apply) only.
+LAKSTRAAT_FIELDS = [
+    "redacted",
+    "redacted_fingerprint",
+    "redaction_status",
+    "redaction_error",
+    "redaction_log",
+]
 
 
 def stored_file_put(data: bytes) -> StoredFile:
@@ -127,7 +136,14 @@ def document_judge(
         raise ValidationError(
             {"grounds": "Geef bij deels of niet openbaar minstens één uitzonderingsgrond op."}
         )
-    before = {"judgement": document.judgement, "grounds": list(document.grounds)}
+    # The stored row, not the caller's copy: a worker may have stored a file since it was read.
+    was_fresh = _is_fresh(Document.objects.select_related("pdf").get(pk=document.pk))
+    before = {
+        "judgement": document.judgement,
+        "grounds": list(document.grounds),
+        "location": document.location,
+        "duplicate_of": document.duplicate_of.number if document.duplicate_of_id else None,
+    }
     document.judgement = judgement
     document.grounds = codes
     if location is not None:
@@ -145,7 +161,10 @@ def document_judge(
     document.full_clean(
         exclude=["request", "original", "pdf", "redacted", "duplicate_of", "uploaded_by"]
     )
-    document.save()
+    # Only the fields this service owns: a worker may be storing a redacted file right now.
+    document.save(update_fields=["judgement", "grounds", "location", "note", "duplicate_of"])
+    _prepare_release_file(document, was_fresh=was_fresh, by=by)
+    document.refresh_from_db(fields=LAKSTRAAT_FIELDS)
     audit(
         request=request,
         actor=by,
@@ -153,7 +172,12 @@ def document_judge(
         obj=document,
         number=document.number,
         before=before,
-        after={"judgement": judgement, "grounds": codes},
+        after={
+            "judgement": judgement,
+            "grounds": codes,
+            "location": document.location,
+            "duplicate_of": document.duplicate_of.number if document.duplicate_of_id else None,
+        },
     )
     return document
 
@@ -165,29 +189,199 @@ def documents_judge_bulk(
     numbers: Iterable[str],
     judgement: str,
     grounds: Iterable[str] | str = (),
+    location: str | None = None,
     by=None,
 ) -> list[Document]:
-    docs = list(request.documents.filter(number__in=list(numbers)))
+    """One judgement for several documents; each document gets its own audit record with its
+    state before and after, and one summary record lists them all."""
+    numbers = list(numbers)
+    docs = list(request.documents.filter(number__in=numbers).select_related("duplicate_of"))
     if not docs:
         raise ValidationError("Kies minstens één document.")
-    return [document_judge(document=d, judgement=judgement, grounds=grounds, by=by) for d in docs]
+    grounds = list(grounds) if not isinstance(grounds, str) else grounds
+    changes = []
+    result = []
+    for d in docs:
+        before = {"judgement": d.judgement, "grounds": list(d.grounds), "location": d.location}
+        d = document_judge(
+            document=d,
+            judgement=judgement,
+            grounds=grounds,
+            location=location or None,
+            by=by,
+        )
+        changes.append(
+            {
+                "number": d.number,
+                "before": before,
+                "after": {
+                    "judgement": d.judgement,
+                    "grounds": list(d.grounds),
+                    "location": d.location,
+                },
+            }
+        )
+        result.append(d)
+    audit(
+        request=request,
+        actor=by,
+        action="documents_judged_bulk",
+        judgement=judgement,
+        count=len(result),
+        changes=changes,
+    )
+    return result
 
 
 @transaction.atomic
 def document_update(*, document: Document, by=None, **fields) -> Document:
     allowed = {"title", "date", "note", "family"}
+    before = {}
     for name, value in fields.items():
         if name not in allowed:
             raise ValidationError({name: "Dit veld kan hier niet worden gewijzigd."})
+        before[name] = getattr(document, name)
         setattr(document, name, value)
     if not document.title.strip():
         raise ValidationError({"title": "Geef het document een naam."})
-    document.save()
+    document.save(update_fields=sorted(fields))
     audit(
         request=document.request,
         actor=by,
         action="document_updated",
         obj=document,
         fields=sorted(fields),
+        before={k: _jsonable(v) for k, v in before.items()},
+        after={k: _jsonable(getattr(document, k)) for k in before},
     )
     return document
+
+
+def _jsonable(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+# --- Delivery: what the requester and the public receive (issue 11, items 1 and 4) -------------
+
+
+def _accepted_and_open(document: Document) -> tuple[list[tuple[int, list, str]], list[int]]:
+    """The redaction decisions of a document, read through the reverse relation the redaction
+    app provides (cases never imports redaction)."""
+    related = getattr(document, "redactions", None)
+    if related is None:
+        return [], []
+    accepted: list[tuple[int, list, str]] = []
+    open_ids: list[int] = []
+    for r in related.all().only("id", "page", "boxes", "ground", "decision"):
+        if r.decision == "accepted":
+            accepted.extend((r.page, list(box), r.ground) for box in r.boxes)
+        elif r.decision == "open":
+            open_ids.append(r.pk)
+    return accepted, open_ids
+
+
+def document_fingerprint(
+    document: Document,
+    *,
+    accepted: list[tuple[int, list, str]] | None = None,
+    open_ids: list[int] | None = None,
+) -> str:
+    """The fingerprint of what a redacted file of this document would be made from now."""
+    if accepted is None or open_ids is None:
+        accepted, open_ids = _accepted_and_open(document)
+    pdf_sha = ""
+    if document.pdf_id:
+        pdf_sha = document.pdf.sha256
+    return consistency.redaction_fingerprint(
+        pdf_sha256=pdf_sha,
+        judgement=document.judgement,
+        grounds=list(document.grounds),
+        accepted=accepted,
+        open_ids=open_ids,
+    )
+
+
+def delivery_ref(document: Document) -> consistency.DeliveryRef:
+    accepted, open_ids = _accepted_and_open(document)
+    log = document.redaction_log or {}
+    return consistency.DeliveryRef(
+        number=document.number,
+        judgement=document.judgement,
+        grounds=tuple(document.grounds),
+        has_file=bool(document.original_id or document.pdf_id or document.redacted_id),
+        processing=document.processing,
+        redaction_status=document.redaction_status,
+        has_redacted=bool(document.redacted_id),
+        fingerprint_applied=document.redacted_fingerprint,
+        fingerprint_now=document_fingerprint(document, accepted=accepted, open_ids=open_ids),
+        accepted_now=len(accepted),
+        boxes_applied=int(log.get("boxes_applied") or 0),
+        file_grounds=tuple(sorted(log.get("grounds") or {})),
+        withdrawn=document.publication_withdrawn_on is not None,
+    )
+
+
+def delivery_problems(request: Request) -> list[consistency.Problem]:
+    """Every document whose delivery would not follow its judgement: a stale or missing verified
+    PDF, a redacted document judged openbaar, ... (part of the check before sending the besluit)."""
+    documents = request.documents.select_related("pdf").order_by("sort_key")
+    return consistency.check_delivery([delivery_ref(d) for d in documents])
+
+
+def _is_fresh(document: Document) -> bool:
+    return bool(
+        document.redacted_id
+        and document.redaction_status == "klaar"
+        and document.redacted_fingerprint
+        and document.redacted_fingerprint == document_fingerprint(document)
+    )
+
+
+def _prepare_release_file(document: Document, *, was_fresh: bool, by=None) -> None:
+    """After a judgement: make the file its judgement releases, through the lakstraat.
+
+    openbaar and nothing accepted: the original as PDF with no boxes (metadata stripped, verified);
+    a file that was current before only the judgement or grounds changed: made again from the
+    same boxes, so that the stored file always records the judgement it was checked against.
+    Any other change (boxes decided after the last apply) is left to the adviser: the case
+    screen says 'lakken opnieuw toepassen'."""
+    if document.judgement not in consistency.RELEASABLE:
+        return
+    document = Document.objects.select_related("pdf").get(pk=document.pk)
+    if document.pdf_id is None or document.processing != "klaar":
+        return
+    if document.redaction_status == "bezig" or _is_fresh(document):
+        return
+    accepted, _ = _accepted_and_open(document)
+    if not (was_fresh or (document.judgement == "openbaar" and not accepted)):
+        return
+    queue_redaction_apply(document, by=by)
+
+
+def queue_redaction_apply(document: Document, *, by=None) -> None:
+    """Queue 'Lakken toepassen' for a document through the redaction app's job outbox (sent after
+    commit, kept when the broker is down, reaped when a worker dies). Looked up by name: cases
+    never imports redaction."""
+    from django.utils.module_loading import import_string
+
+    try:
+        submit = import_string("redaction.jobs.apply_submit")
+    except ImportError:  # redaction app not installed: nothing to queue
+        return
+    submit(document=document, by=by)
+    document.redaction_status = "bezig"
+
+
+def document_release_file(document: Document) -> StoredFile | None:
+    """The one file a requester or the public may receive for this document, or None.
+
+    openbaar: the original as PDF, cleaned of metadata and verified (the lakstraat with no boxes);
+    deels openbaar: the verified redacted PDF; niet openbaar, reeds openbaar, dubbel: nothing.
+    Withdrawn, stale or mismatched files are never released (fail closed)."""
+    if document.judgement not in consistency.RELEASABLE:
+        return None
+    if document.publication_withdrawn_on is not None or document.redacted_id is None:
+        return None
+    if consistency.delivery_document_problems(delivery_ref(document)):
+        return None
+    return document.redacted

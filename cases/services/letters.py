@@ -24,7 +24,7 @@ from cases.letters.context import (
 )
 from cases.models import GroundMotivation, Letter, Request
 from cases.selectors import answers_ordered, documents_ordered, request_deadline
-from cases.services.documents import stored_file_put
+from cases.services.documents import delivery_problems, stored_file_put
 from cases.services.requests import audit, request_transition, today
 
 # What marking a letter as sent records on the timeline.
@@ -85,7 +85,7 @@ def decision_problems(request: Request) -> list[consistency.Problem]:
         answers=answers,
         documents=documents,
         motivations=motivations_for(request),
-    )
+    ) + delivery_problems(request)  # issue 11 items 1, 4: stale or mismatched release files
 
 
 def letter_context(request: Request, kind: str, letter_date: date) -> LetterContext:
@@ -263,4 +263,8 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
     letter.sent_by = by if getattr(by, "pk", None) else None
     letter.save(update_fields=["sent_on", "sent_by"])
     audit(request=request, actor=by, action="letter_sent", obj=letter, on=on.isoformat())
+    if letter.kind == "besluit":  # issue 11 item 3: what the requester receives is frozen now
+        from cases.services.publication import release_freeze
+
+        release_freeze(besluit=letter, by=by)
     return letter

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cases.models import Document, Organisation, Request
-from cases.services.documents import stored_file_put
+from cases.services.documents import document_release_file, stored_file_put
 from cases.services.requests import audit, request_register, request_transition, today
 
 TOKEN_BYTES = 32  # 256 bits
@@ -197,13 +197,35 @@ def requester_notify(*, event_id: int) -> bool:
     return True
 
 
+def _may_release(request: Request) -> bool:
+    # Woo art. 4.4 lid 5: release waits while a third party can still object
+    return request.decision_sent_on is not None and request.status != "verstrekking_uitgesteld"
+
+
 def released_documents(request: Request) -> list[Document]:
-    """What the requester may download: after the besluit is sent, the redacted files of documents
-    that are (deels) openbaar. Never an original, never a draft."""
-    if request.decision_sent_on is None or request.status == "verstrekking_uitgesteld":
-        return []  # Woo art. 4.4 lid 5: release waits while a third party can still object
-    return list(
+    """What the requester may download after the besluit is sent: per document exactly the file
+    its judgement releases (openbaar: the cleaned, verified PDF; deels openbaar: the verified
+    redacted PDF), never withdrawn, never stale, never an original or a draft."""
+    if not _may_release(request):
+        return []
+    candidates = (
         request.documents.filter(
-            judgement__in=["openbaar", "deels_openbaar"], redacted__isnull=False
-        ).order_by("sort_key")
+            judgement__in=["openbaar", "deels_openbaar"],
+            redacted__isnull=False,
+            publication_withdrawn_on__isnull=True,
+        )
+        .select_related("pdf", "redacted")
+        .order_by("sort_key")
+    )
+    return [d for d in candidates if document_release_file(d) is not None]
+
+
+def released_locations(request: Request) -> list[Document]:
+    """Reeds openbaar: the requester gets the vindplaats, no file."""
+    if not _may_release(request):
+        return []
+    return list(
+        request.documents.filter(judgement="reeds_openbaar", publication_withdrawn_on__isnull=True)
+        .exclude(location="")
+        .order_by("sort_key")
     )

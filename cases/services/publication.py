@@ -9,9 +9,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from cases import publication
+from cases import consistency, publication
 from cases.letters_pdf import PdfUnavailable, docx_to_pdf
-from cases.models import Document, Request
+from cases.models import Document, Letter, Request
+from cases.services.documents import delivery_ref, document_release_file
 from cases.services.letters import letter_render
 from cases.services.requests import audit, today
 
@@ -27,17 +28,15 @@ def publication_items(
     """The DiWoo description and the files (name, bytes) per item key."""
     if request.decision_sent_on is None:
         raise ValidationError("Publiceren kan pas als het besluit is verzonden.")
-    besluit = (
-        request.letters.filter(kind="besluit", sent_on__isnull=False).order_by("-version").first()
-    )
+    besluit = sent_besluit(request)
     if besluit is None:
         raise ValidationError("Er is geen als verzonden gemarkeerd besluit.")
-    inventory = (
-        request.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
-    )
+    problems = []
+    inventory = sent_inventory(request)
     if inventory is None:
-        inventory = letter_render(
-            request=request, kind="inventarislijst", fmt="xlsx", letter_date=besluit.letter_date
+        problems.append(
+            "De inventarislijst is bij het verzenden van het besluit niet vastgelegd. Markeer op het "
+            "tabblad Brieven de inventarislijst (Excel) die met het besluit is verzonden als verzonden."
         )
     base = _base_url(request)
     files: dict[str, tuple[str, bytes]] = {}
@@ -55,37 +54,54 @@ def publication_items(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
     files["besluit"] = (besluit_name, besluit_data)
-    files["inventarislijst"] = (f"{request.reference}-inventarislijst.xlsx", inventory.file.read())
+    if inventory is not None:
+        files["inventarislijst"] = (
+            f"{request.reference}-inventarislijst.xlsx",
+            inventory.file.read(),
+        )
     events = {e.type: e.on for e in request.events.all()}
     signed = events.get("decision_signed", request.decision_sent_on)
     documents = list(
-        request.documents.filter(judgement__in=["openbaar", "deels_openbaar"]).order_by("sort_key")
+        request.documents.filter(judgement__in=consistency.RELEASABLE)
+        .select_related("pdf", "redacted")
+        .order_by("sort_key")
     )
-    problems = []
     doc_items = []
+    withdrawn_items = []
     for d in documents:
-        if d.redacted_id is None:
-            problems.append(
-                f"Document {d.number} is {d.judgement_label.lower()} maar heeft nog geen gecontroleerde "
-                "(gelakte) PDF; haal het eerst door de lakstraat."
-            )
-            continue
         key = f"document-{d.number}"
         name = f"{request.reference}-document-{d.number}.pdf"
-        files[key] = (name, d.redacted.read())
-        doc_items.append(
-            publication.Item(
-                key=key,
-                url=f"{base}/{name}",
-                title=d.title,
-                kind="document",
-                created_on=d.date,
-                actions=(("vaststelling", request.decision_sent_on),),
-                identifiers=(f"{request.reference}-{d.number}",),
-                part_of="besluit",
-                withdrawn_reason=d.publication_withdrawn_reason,
-            )
+        item = publication.Item(
+            key=key,
+            url=f"{base}/{name}",
+            title=d.title,
+            kind="document",
+            created_on=d.date,
+            actions=(("vaststelling", request.decision_sent_on),),
+            identifiers=(f"{request.reference}-{d.number}",),
+            part_of="besluit",
+            withdrawn_reason=d.publication_withdrawn_reason
+            or ("Publicatie ingetrokken." if d.publication_withdrawn_on else ""),
         )
+        if d.publication_withdrawn_on is not None:
+            # Withdrawn: only the notice of removal goes to the platform, never the file.
+            withdrawn_items.append(item)
+            continue
+        released = document_release_file(d)
+        if released is None:
+            ref = delivery_ref(d)
+            reasons = consistency.delivery_document_problems(
+                consistency.DeliveryRef(**{**ref.__dict__, "has_file": True})
+            )
+            problems.extend(p.message for p in reasons)
+            if not reasons:
+                problems.append(
+                    f"Document {d.number} is {d.judgement_label.lower()} maar heeft nog geen "
+                    "gecontroleerde PDF; haal het eerst door de lakstraat."
+                )
+            continue
+        files[key] = (name, released.read())
+        doc_items.append(item)
     if problems:
         raise ValidationError(problems)
     items = (
@@ -108,7 +124,7 @@ def publication_items(
         ),
         publication.Item(
             key="inventarislijst",
-            url=f"{base}/{files['inventarislijst'][0]}",
+            url=f"{base}/{request.reference}-inventarislijst.xlsx",
             title=f"Inventarislijst bij besluit {request.reference}",
             kind="inventaris",
             created_on=besluit.letter_date,
@@ -118,6 +134,7 @@ def publication_items(
             part_of="besluit",
         ),
         *doc_items,
+        *withdrawn_items,
     )
     pub = publication.Publication(
         publisher_uri=request.organisation.tooi_uri,
@@ -126,6 +143,49 @@ def publication_items(
         lastmod=today(),
     )
     return pub, files
+
+
+def sent_besluit(request: Request) -> Letter | None:
+    """The besluit as it was sent (a sent Letter version is never altered)."""
+    return (
+        request.letters.filter(kind="besluit", sent_on__isnull=False)
+        .select_related("file")
+        .order_by("-sent_on", "-version")
+        .first()
+    )
+
+
+def sent_inventory(request: Request) -> Letter | None:
+    """The inventarislijst frozen when the besluit was sent; never a later or earlier draft."""
+    return (
+        request.letters.filter(kind="inventarislijst", format="xlsx", sent_on__isnull=False)
+        .select_related("file")
+        .order_by("-sent_on", "-version")
+        .first()
+    )
+
+
+@transaction.atomic
+def release_freeze(*, besluit: Letter, by=None) -> Letter:
+    """Freeze what goes with a sent besluit: the inventarislijst is rendered from the state the
+    besluit was checked against and marked sent with it (issue 11 item 3)."""
+    request = besluit.request
+    inventory = letter_render(
+        request=request, kind="inventarislijst", fmt="xlsx", letter_date=besluit.letter_date, by=by
+    )
+    inventory.sent_on = besluit.sent_on
+    inventory.sent_by = besluit.sent_by
+    inventory.save(update_fields=["sent_on", "sent_by"])
+    audit(
+        request=request,
+        actor=by,
+        action="inventory_frozen",
+        obj=inventory,
+        besluit_version=besluit.version,
+        version=inventory.version,
+        sha256=inventory.file.sha256,
+    )
+    return inventory
 
 
 def publication_package(*, request: Request, by=None) -> bytes:

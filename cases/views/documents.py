@@ -71,12 +71,9 @@ def documents_judge(request, pk: int):
             numbers=numbers,
             judgement=form.cleaned_data["judgement"],
             grounds=form.cleaned_data["grounds"],
+            location=form.cleaned_data.get("location") or None,  # audited per document
             by=request.user,
         )
-        if form.cleaned_data.get("location"):
-            for d in docs:
-                d.location = form.cleaned_data["location"]
-                d.save(update_fields=["location"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -12,13 +12,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases.models import Organisation
 from cases.ratelimit import client_ip, hit
 from cases.selectors import request_deadline
+from cases.services.documents import document_release_file
 from cases.services.portal import (
     released_documents,
+    released_locations,
     request_for_token,
     request_submit_online,
     requester_reply,
     requester_withdraw,
 )
+from cases.services.publication import sent_inventory
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -188,12 +191,9 @@ def status(request, token: str):
         "milestones": [(MILESTONES[e.type], e) for e in milestones],
         "letters": letters,
         "documents": released_documents(case),
+        "locations": released_locations(case),
         "decided": decided,
-        "inventory": case.letters.filter(kind="inventarislijst", format="xlsx")
-        .order_by("-version")
-        .first()
-        if decided
-        else None,
+        "inventory": sent_inventory(case) if decided else None,
         "can_act": case.status
         not in ("gesloten", "ingetrokken", "buiten_behandeling", "doorgezonden")
         and not decided,
@@ -224,7 +224,7 @@ def inventory_download(request, token: str):
         return limited
     if case.decision_sent_on is None:
         raise Http404
-    letter = case.letters.filter(kind="inventarislijst", format="xlsx").order_by("-version").first()
+    letter = sent_inventory(case)  # frozen when the besluit was sent, never a later draft
     if letter is None:
         raise Http404("Er is geen inventarislijst.")
     return _secure(
@@ -237,12 +237,13 @@ def document_download(request, token: str, doc_id: int):
     if limited:
         return limited
     document = next((d for d in released_documents(case) if d.pk == doc_id), None)
-    if document is None:
+    released = document_release_file(document) if document is not None else None
+    if released is None:
         raise Http404("Dit document is niet beschikbaar.")
     name = f"{case.reference}-{document.number}.pdf"
     return _secure(
         FileResponse(
-            document.redacted.content.open("rb"),
+            released.content.open("rb"),
             as_attachment=True,
             filename=name,
             content_type="application/pdf",

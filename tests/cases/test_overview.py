@@ -146,8 +146,22 @@ def test_publication_package(client, coordinator, make_case, organisation):
     letter_mark_sent(letter=besluit, on=date(2026, 10, 20))
     response = client.get(reverse("cases:publication", args=[case.pk]), follow=True)
     assert "lakstraat" in response.content.decode()  # the document has no verified redacted PDF yet
+    # A file set by hand is never released; through the lakstraat it is.
     doc.redacted = stored_file_put(b"%PDF-1.7 gelakt")
     doc.save()
+    response = client.get(reverse("cases:publication", args=[case.pk]), follow=True)
+    assert "lakstraat" in response.content.decode()
+    from redaction.models import Redaction
+    from redaction.services import document_analyse, document_apply
+    from tests.redaction import pdf_factory
+
+    doc.original = doc.pdf = stored_file_put(pdf_factory.text_pdf())
+    doc.redacted = None
+    doc.processing = "klaar"
+    doc.save()
+    document_analyse(document_id=doc.pk)
+    Redaction.objects.filter(document=doc).update(decision="accepted")
+    document_apply(document_id=doc.pk)
     response = client.get(reverse("cases:publication", args=[case.pk]))
     assert response["Content-Type"] == "application/zip"
     zf = zipfile.ZipFile(io.BytesIO(response.content))

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from cases.models import Request
-from cases.services.documents import document_create, stored_file_put
+from cases.services.documents import document_create, document_judge, stored_file_put
 from cases.services.letters import letter_render
 from cases.services.portal import portal_link_issue, portal_link_revoke, request_for_token
 from cases.services.requests import request_transition
@@ -154,18 +154,24 @@ def test_drafts_originals_and_notes_stay_invisible(client, organisation, adviser
 def test_released_document_after_besluit(client, organisation):
     token, _ = token_from_session_page(client, submit(client))
     case = Request.objects.get()
-    doc = document_create(
-        request=case, title="Kapvergunning", judgement="deels_openbaar", grounds=["5.1.2e"]
+    # Through the lakstraat, as the product does: a file set by hand is never released.
+    from redaction.services import Upload, document_apply, documents_upload, redaction_decide
+    from tests.redaction import pdf_factory
+
+    [doc] = documents_upload(
+        request=case, files=[Upload("kapvergunning.pdf", pdf_factory.text_pdf())]
     )
-    doc.redacted = stored_file_put(b"%PDF-1.7 gelakt")
-    doc.save()
+    for r in doc.redactions.all():
+        redaction_decide(redaction=r, decision="accepted")
+    document_judge(document=doc, judgement="deels_openbaar", grounds=["5.1.2e"])
+    doc = document_apply(document_id=doc.pk)
     assert (
         client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404
     )  # not before
     request_transition(request=case, type="decision_sent", on=date.today())
     response = client.get(reverse("portal:document", args=[token, doc.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.7 gelakt"
+    assert b"".join(response.streaming_content) == doc.redacted.read()
 
 
 def test_reply_and_withdraw_land_on_timeline_and_notify(client, organisation, adviser):
