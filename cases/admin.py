@@ -9,6 +9,7 @@ from cases.models import (
     Document,
     Event,
     GroundMotivation,
+    Holiday,
     Letter,
     Organisation,
     Point,
@@ -117,3 +118,12 @@ class AuditRecordAdmin(admin.ModelAdmin):
 class ReminderAdmin(admin.ModelAdmin):
     list_display = ("on", "kind", "recipient")
     list_filter = ("kind",)
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """Atw art. 3 lid 3: days made equal to holidays by Royal Decree, with their source."""
+
+    list_display = ("date", "name", "source", "active")
+    list_filter = ("active",)
+    search_fields = ("name", "source")

@@ -139,6 +139,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.send_deadline_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    "nightly-deadline-refresh": {
+        "task": "cases.tasks.refresh_open_deadlines_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 LOGGING = {
