@@ -224,7 +224,7 @@ def test_item11_holidays_apply_to_the_bezwaar_term():
 def test_item11_seeded_days_are_bridge_days_of_the_atw_with_a_source():
     migration = importlib.import_module("cases.migrations.0007_clock_holidays_voiding")
     assert len(migration.SEED) >= 15
-    for iso, name, source, active in migration.SEED:
+    for iso, name, source, _active in migration.SEED:
         day = date.fromisoformat(iso)
         before, after = day - timedelta(days=1), day + timedelta(days=1)
         statutory = calendar_nl.atw_holidays(day.year) | calendar_nl.atw_holidays(after.year)
