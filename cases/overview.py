@@ -12,7 +12,7 @@ from cases import clock, deadlines
 from cases.lifecycle import OPEN_STATUSES
 from cases.models import Request
 from cases.reporting import CaseFacts
-from cases.selectors import TrafficLight, clocks_for, request_clock, request_deadline
+from cases.selectors import TrafficLight, clocks_for, request_clock
 
 
 @dataclass
@@ -82,13 +82,16 @@ def workload() -> list[dict]:
 
 
 def case_facts(requests=None) -> list[CaseFacts]:
-    qs = (requests if requests is not None else Request.objects.all()).prefetch_related(
-        "events", "documents"
+    qs = (
+        (requests if requests is not None else Request.objects.all())
+        .select_related("organisation")
+        .prefetch_related("events", "documents")
     )
     facts = []
-    for r in qs:
-        d = request_deadline(r)
-        withdrawn = next((e.on for e in r.events.all() if e.type == "withdrawn"), None)
+    for r, d in clocks_for(qs):
+        withdrawn = next(
+            (e.on for e in r.events.all() if e.type == "withdrawn" and e.voided_at is None), None
+        )
         docs = [doc for doc in r.documents.all() if doc.judgement != "dubbel"]
         facts.append(
             CaseFacts(

@@ -458,3 +458,11 @@ def test_no_deadline_threshold_outside_the_clock():
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(root)}:{n}: {line.strip()}")
     assert offenders == []
+
+
+def test_detail_shows_the_clock_actions_and_bezwaar_term(client, adviser, make_case):
+    case = make_case(received_on=date(2026, 2, 2))
+    step(case, "decision_sent", date(2026, 2, 27))
+    client.force_login(adviser)
+    html = client.get(reverse("cases:request_detail", args=[case.pk])).content.decode()
+    assert 'data-testid="bezwaar-term"' in html and "10 april 2026" in html
