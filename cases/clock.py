@@ -597,7 +597,7 @@ def precisering_deadline(*, received_on: date, rules: Sequence[TermRule] = TERM_
 
     The raw day is returned, not moved by the Atw: the earlier day is the safe target.
     """
-    days = term_rule(WOO, received_on, rules).precisering_within_days or 14
+    days = term_rule(WOO, received_on, rules).precisering_within_days
     return received_on + timedelta(days=days)
 
 
@@ -607,7 +607,7 @@ def release_after_objection_term(
     """Woo art. 4.4 lid 5: when a third party is expected to object, documents are released no
     earlier than two weeks after bekendmaking (bekendmaking + 14 days). A request for a
     voorlopige voorziening within that time freezes the release until the court has ruled."""
-    days = term_rule(regime, bekendmaking_on, rules).release_after_days or 14
+    days = term_rule(regime, bekendmaking_on, rules).release_after_days
     return bekendmaking_on + timedelta(days=days)
 
 

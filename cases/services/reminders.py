@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
+from cases import clock
 from cases.lifecycle import OPEN_STATUSES
 from cases.models import Reminder, Request
 from cases.selectors import clocks_for
@@ -60,7 +61,13 @@ def reminders_send(*, on: date) -> dict[str, int]:
             continue
         body = render_to_string(
             "cases/email/reminder_digest.txt",
-            {"user": adviser, "due_soon": due_soon, "first_term": first_term, "on": on},
+            {
+                "user": adviser,
+                "due_soon": due_soon,
+                "first_term": first_term,
+                "on": on,
+                "warn_days": clock.WARN_WORKING_DAYS_BEFORE_DUE,
+            },
         )
         refs = sorted({r.reference for r, _ in due_soon + first_term})
         if _send_once(

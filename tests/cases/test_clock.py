@@ -466,3 +466,17 @@ def test_detail_shows_the_clock_actions_and_bezwaar_term(client, adviser, make_c
     client.force_login(adviser)
     html = client.get(reverse("cases:request_detail", args=[case.pk])).content.decode()
     assert 'data-testid="bezwaar-term"' in html and "10 april 2026" in html
+
+
+def test_reminder_digest_uses_the_clock_threshold(make_case, mailoutbox):
+    from cases.services.reminders import reminders_send
+
+    case = make_case(received_on=date(2026, 10, 26))  # first term ends Monday 23 November 2026
+    step(case, "acknowledged", date(2026, 10, 27))
+    # Monday 16 November: 5 working days (7 calendar days) before; before the fix the digest
+    # only listed first terms ending within 3 calendar days.
+    sent = reminders_send(on=date(2026, 11, 16))
+    assert sent["adviser_digest"] == 1
+    body = mailoutbox[0].body
+    assert case.reference in body and "eerste termijn eindigt maandag 23 november 2026" in body
+    assert "binnen 5 werkdagen" in body
