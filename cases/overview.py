@@ -64,6 +64,16 @@ def workload() -> list[dict]:
         )
         .order_by("first_name", "username")
     )
+    # Overdue from the clock itself (the same result as the overview's light), not the cache.
+    overdue_by_adviser: dict[int, int] = {}
+    open_cases = (
+        Request.objects.filter(status__in=OPEN_STATUSES, adviser__isnull=False)
+        .select_related("organisation")
+        .prefetch_related("events")
+    )
+    for r, result_clock in clocks_for(open_cases):
+        if result_clock.reminder("overdue"):
+            overdue_by_adviser[r.adviser_id] = overdue_by_adviser.get(r.adviser_id, 0) + 1
     result = []
     for u in users:
         pages = (
@@ -72,9 +82,7 @@ def workload() -> list[dict]:
             )["p"]
             or 0
         )
-        overdue = Request.objects.filter(
-            adviser=u, status__in=OPEN_STATUSES, due_on__lt=date.today()
-        ).count()
+        overdue = overdue_by_adviser.get(u.pk, 0)
         result.append(
             {"user": u, "open_cases": u.open_cases, "pages_to_assess": pages, "overdue": overdue}
         )

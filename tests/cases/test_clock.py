@@ -480,3 +480,12 @@ def test_reminder_digest_uses_the_clock_threshold(make_case, mailoutbox):
     body = mailoutbox[0].body
     assert case.reference in body and "eerste termijn eindigt maandag 23 november 2026" in body
     assert "binnen 5 werkdagen" in body
+
+
+def test_workload_overdue_count_from_the_clock_not_the_cache(make_case, adviser):
+    from cases.overview import workload
+
+    case = make_case(received_on=date(2026, 10, 1))  # due 29 October 2026: overdue today
+    Request.objects.filter(pk=case.pk).update(due_on=date(2099, 1, 1))  # a stale cache
+    [row] = [w for w in workload() if w["user"] == adviser]
+    assert row["overdue"] == 1 and row["open_cases"] == 1
