@@ -489,3 +489,17 @@ def test_workload_overdue_count_from_the_clock_not_the_cache(make_case, adviser)
     Request.objects.filter(pk=case.pk).update(due_on=date(2099, 1, 1))  # a stale cache
     [row] = [w for w in workload() if w["user"] == adviser]
     assert row["overdue"] == 1 and row["open_cases"] == 1
+
+
+def test_verdaging_refusal_reads_the_extended_first_term():
+    # T1 31 March 2025 + 10 suspended days (10..19 March) = 10 April.
+    r = run([ev("suspension", date(2025, 3, 10), until=date(2025, 3, 19), reason="awb_4_15")])
+    assert clock.verdaging_refusal(r, date(2025, 4, 10)) is None
+    assert "10 april 2025" in clock.verdaging_refusal(r, date(2025, 4, 11))
+    adjourned = run(
+        [
+            ev("suspension", date(2025, 3, 10), until=date(2025, 3, 19)),
+            ev("adjourned", date(2025, 4, 1)),
+        ]
+    )
+    assert "al eerder verdaagd" in clock.verdaging_refusal(adjourned, date(2025, 4, 2))
