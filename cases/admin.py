@@ -16,6 +16,7 @@ from cases.models import (
     Document,
     Event,
     GroundMotivation,
+    Holiday,
     Letter,
     Organisation,
     Point,
@@ -231,3 +232,12 @@ class AuditRecordAdmin(ReadOnlyAdmin):
 class ReminderAdmin(admin.ModelAdmin):
     list_display = ("on", "kind", "recipient")
     list_filter = ("kind",)
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """Atw art. 3 lid 3: days made equal to holidays by Royal Decree, with their source."""
+
+    list_display = ("date", "name", "source", "active")
+    list_filter = ("active",)
+    search_fields = ("name", "source")

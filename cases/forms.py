@@ -74,10 +74,11 @@ class EventForm(forms.Form):
     type = forms.ChoiceField(label="Stap")
     on = forms.DateField(label="Datum", widget=DateInput())
     until = forms.DateField(
-        label="Laatste dag (opschorting)",
+        label="Laatste dag (opschorting of gestelde termijn)",
         widget=DateInput(),
         required=False,
-        help_text="Alleen bij opschorting: de laatste opgeschorte dag, inclusief.",
+        help_text="Bij opschorting: de laatste opgeschorte dag, inclusief. Bij precisering of "
+        "zienswijze: de laatste dag van de gestelde antwoordtermijn.",
     )
     suspension_reason = forms.ChoiceField(
         label="Reden opschorting", choices=[("", "—")] + SUSPENSION_REASONS, required=False

@@ -19,6 +19,8 @@ STATUSES: dict[str, str] = {
     "beoordeling": "Beoordeling documenten",
     "besluit_concept": "Besluit in concept",
     "ter_ondertekening": "Ter ondertekening",
+    # Awb 6:2 sub b / 6:12: beroep wegens niet tijdig beslissen; the duty to decide remains (6:20).
+    "beroep_niet_tijdig": "Beroep niet tijdig beslissen",
     "verzonden": "Besluit verzonden",
     "verstrekking_uitgesteld": "Verstrekking uitgesteld",
     "openbaar_gemaakt": "Documenten verstrekt",
@@ -44,6 +46,7 @@ PRE_DECISION = (
     "beoordeling",
     "besluit_concept",
     "ter_ondertekening",
+    "beroep_niet_tijdig",
 )
 AFTER_DECISION = (
     "verzonden",
@@ -68,7 +71,11 @@ _HANDLING = (
     "beoordeling",
     "besluit_concept",
     "ter_ondertekening",
+    "beroep_niet_tijdig",
 )
+
+# Steps the requester is e-mailed about (cases.services.portal.NOTIFY_EVENTS has their subjects).
+REQUESTER_NOTICE_EVENTS = ("adjourned", "suspension", "decision_sent")
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,10 @@ class EventType:
     allowed_from: tuple[str, ...]  # statuses in which this step can happen
     target: str | None  # new status; None = recorded without a status change
     needs_until: bool = False  # a range (suspension: first and last day)
+    # `until` is optional and means the reply term set (precisering, zienswijze): last day.
+    accepts_until: bool = False
+    # The status when the step happens before the decision (beroep niet tijdig, Awb 6:2).
+    target_before_decision: str | None = None
 
 
 ANY = tuple(STATUSES)
@@ -91,6 +102,7 @@ EVENT_TYPES: dict[str, EventType] = {
             "Precisering gevraagd",
             ("ontvangen", "ontvangst_bevestigd", "in_behandeling", "doorgezonden"),
             "precisering_gevraagd",
+            accepts_until=True,  # the reply term set (Awb 4:5, 4:15 lid 1 sub a)
         ),
         EventType(
             "precisering_received",
@@ -145,6 +157,13 @@ EVENT_TYPES: dict[str, EventType] = {
             "Zienswijze gevraagd aan derde (art. 4:8 Awb)",
             _HANDLING,
             "zienswijze_derden",
+            accepts_until=True,  # the term set for the zienswijze (Awb 4:8)
+        ),
+        EventType(
+            "zienswijze_notice",
+            "Verzoeker geïnformeerd over zienswijzeverzoek (art. 4.4 lid 3 Woo)",
+            PRE_DECISION,
+            None,
         ),
         EventType(
             "zienswijze_received",
@@ -230,6 +249,7 @@ EVENT_TYPES: dict[str, EventType] = {
             "Beroep ingesteld",
             ("beslissing_op_bezwaar", "bezwaar") + PRE_DECISION,
             "beroep",
+            target_before_decision="beroep_niet_tijdig",
         ),
         EventType("withdrawn", "Verzoek ingetrokken", PRE_DECISION, "ingetrokken"),
         EventType(
@@ -265,6 +285,8 @@ def next_status(current: str, event_type: str) -> str:
         raise TransitionRefused("Een verzoek wordt maar één keer ontvangen.")
     if current not in event.allowed_from:
         raise TransitionRefused(f"'{event.label}' kan niet in de status '{status_label(current)}'.")
+    if event.target_before_decision and current in PRE_DECISION:
+        return event.target_before_decision
     return event.target or current
 
 

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, Sum
 
-from cases import calendar_nl, deadlines
+from cases import clock, deadlines
 from cases.lifecycle import OPEN_STATUSES
 from cases.models import Request
 from cases.reporting import CaseFacts
-from cases.selectors import TrafficLight, request_deadline, traffic_light
+from cases.selectors import TrafficLight, clocks_for, request_clock
 
 
 @dataclass
 class OverviewRow:
     request: Request
     light: TrafficLight
-    deadline: deadlines.Deadline
+    deadline: clock.CaseClock  # the one clock result: due date, light and actions agree
     actions: list[str] = field(default_factory=list)
 
 
@@ -28,52 +28,25 @@ def overview_rows(
 ) -> list[OverviewRow]:
     qs = (
         Request.objects.filter(status__in=OPEN_STATUSES)
-        .select_related("adviser")
+        .select_related("adviser", "organisation")
         .prefetch_related("events")
         .order_by("due_on", "reference")
     )
     if adviser_id:
         qs = qs.filter(adviser_id=adviser_id)
     rows = []
-    for r in qs:
-        deadline = request_deadline(r)
-        row = OverviewRow(r, traffic_light(r, on), deadline, actions_needed(r, deadline, on))
+    for r, result in clocks_for(qs, today=on):
+        row = OverviewRow(r, result.light, result, result.action_texts)
         if only_action and not row.actions:
             continue
         rows.append(row)
+    rows.sort(key=lambda row: (row.deadline.due_on, row.request.reference))
     return rows
 
 
-def actions_needed(r: Request, d: deadlines.Deadline, on: date) -> list[str]:
-    """What needs a person now (issue: coordinator overview, point 1)."""
-    events = list(r.events.all())
-    types = {e.type for e in events}
-    actions = []
-    if "acknowledged" not in types and calendar_nl.working_days_between(r.received_on, on) > 3:
-        actions.append("Nog geen ontvangstbevestiging na 3 werkdagen")
-    if (
-        d.adjourned_on is None
-        and on <= d.first_term_ends_on
-        and calendar_nl.working_days_between(on, d.first_term_ends_on) <= 5
-    ):
-        actions.append(
-            f"Verdagen of beslissen vóór {deadlines.format_date_nl(d.first_term_ends_on)} (einde eerste termijn)"
-        )
-    for e in events:
-        if e.type == "suspension" and e.until and on <= e.until <= on + timedelta(days=3):
-            actions.append(
-                f"Opschorting eindigt {deadlines.format_date_nl(e.until)}: verzoeker nieuwe datum melden"
-            )
-    if d.due_on < on:
-        actions.append(f"Te laat: termijn verstreek op {deadlines.format_date_nl(d.due_on)}")
-    for e in events:
-        if e.type == "ingebrekestelling_received":
-            beroep_from, _ = deadlines.beroep_niet_tijdig_from(ingebrekestelling_received_on=e.on)
-            actions.append(
-                f"Ingebrekestelling ontvangen {deadlines.format_date_nl(e.on)}: beroep mogelijk vanaf "
-                f"{deadlines.format_date_nl(beroep_from)}"
-            )
-    return actions
+def actions_needed(r: Request, d: deadlines.Deadline | None, on: date) -> list[str]:
+    """What needs a person now (issue: coordinator overview, point 1): the clock's actions."""
+    return request_clock(r, today=on).action_texts
 
 
 def workload() -> list[dict]:
@@ -91,6 +64,16 @@ def workload() -> list[dict]:
         )
         .order_by("first_name", "username")
     )
+    # Overdue from the clock itself (the same result as the overview's light), not the cache.
+    overdue_by_adviser: dict[int, int] = {}
+    open_cases = (
+        Request.objects.filter(status__in=OPEN_STATUSES, adviser__isnull=False)
+        .select_related("organisation")
+        .prefetch_related("events")
+    )
+    for r, result_clock in clocks_for(open_cases):
+        if result_clock.reminder("overdue"):
+            overdue_by_adviser[r.adviser_id] = overdue_by_adviser.get(r.adviser_id, 0) + 1
     result = []
     for u in users:
         pages = (
@@ -99,9 +82,7 @@ def workload() -> list[dict]:
             )["p"]
             or 0
         )
-        overdue = Request.objects.filter(
-            adviser=u, status__in=OPEN_STATUSES, due_on__lt=date.today()
-        ).count()
+        overdue = overdue_by_adviser.get(u.pk, 0)
         result.append(
             {"user": u, "open_cases": u.open_cases, "pages_to_assess": pages, "overdue": overdue}
         )
@@ -109,13 +90,16 @@ def workload() -> list[dict]:
 
 
 def case_facts(requests=None) -> list[CaseFacts]:
-    qs = (requests if requests is not None else Request.objects.all()).prefetch_related(
-        "events", "documents"
+    qs = (
+        (requests if requests is not None else Request.objects.all())
+        .select_related("organisation")
+        .prefetch_related("events", "documents")
     )
     facts = []
-    for r in qs:
-        d = request_deadline(r)
-        withdrawn = next((e.on for e in r.events.all() if e.type == "withdrawn"), None)
+    for r, d in clocks_for(qs):
+        withdrawn = next(
+            (e.on for e in r.events.all() if e.type == "withdrawn" and e.voided_at is None), None
+        )
         docs = [doc for doc in r.documents.all() if doc.judgement != "dubbel"]
         facts.append(
             CaseFacts(

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cases import calendar_nl, deadlines
-from cases.models import Request
+from cases import clock
+from cases.models import Holiday, Request
 from cases.permissions import requests_visible_to
 
 __all__ = [
     "request_deadline",
+    "request_clock",
+    "clocks_for",
+    "clock_settings",
     "request_status_summary",
     "requests_visible_to",
     "requests_search",
@@ -24,87 +26,80 @@ __all__ = [
 ]
 
 
-def request_deadline(request: Request) -> deadlines.Deadline:
-    """The legal deadline computed from the request's timeline (domain.md §1)."""
-    events = list(request.events.all())
-    adjournments = [e.on for e in events if e.type == "adjourned"]
-    suspensions = [
-        deadlines.Suspension(
-            first_day=e.on,
-            last_day=e.until or e.on,
-            reason=e.get_suspension_reason_display() or "opschorting",
+def holidays_active() -> dict[date, str]:
+    """Atw art. 3 lid 3: the days made equal to holidays by Royal Decree, maintained in beheer."""
+    return {
+        h.date: f"{h.name} ({h.source})" if h.source else h.name
+        for h in Holiday.objects.filter(active=True)
+    }
+
+
+def clock_settings(organisation, *, holidays: dict | None = None) -> clock.ClockSettings:
+    """The organisation settings and calendar data the clock depends on."""
+    return clock.ClockSettings(
+        precisering_suspends_woo=organisation.precisering_suspends_woo,
+        holidays=holidays if holidays is not None else holidays_active(),
+    )
+
+
+def clock_events(events) -> list[clock.ClockEvent]:
+    return [
+        clock.ClockEvent(
+            type=e.type,
+            on=e.on,
+            until=e.until,
+            reason=e.suspension_reason,
+            reason_label=e.get_suspension_reason_display() if e.suspension_reason else "",
+            voided=e.voided_at is not None,
+            key=e.pk,
         )
         for e in events
-        if e.type == "suspension"
     ]
-    suspensions += precisering_suspensions(
-        events,
-        regime=request.regime,
-        woo_suspends=request.organisation.precisering_suspends_woo,
-    )
-    return deadlines.decision_due(
-        regime=request.regime,
+
+
+def request_clock(
+    request: Request,
+    *,
+    today: date | None = None,
+    settings: clock.ClockSettings | None = None,
+    extra_events: list[clock.ClockEvent] = (),
+    regime: str | None = None,
+) -> clock.CaseClock:
+    """The case clock for one request: every date and verdict from its timeline (cases/clock.py)."""
+    return clock.compute(
+        events=clock_events(request.events.all()) + list(extra_events),
+        regime=regime or request.regime,
         received_on=request.received_on,
-        adjournments=adjournments,
-        suspensions=suspensions,
+        settings=settings or clock_settings(request.organisation),
+        today=today or timezone.localdate(),
+        status=request.status,
     )
 
 
-def precisering_suspensions(
-    events, *, regime: str, woo_suspends: bool
-) -> list[deadlines.Suspension]:
-    """Asking the requester to clarify suspends the term under the Wob (Awb 4:15 lid 1 sub a: from
-    the day after the request for completion until the day it is completed). Whether it does under
-    the Woo is open (domain.md §7): an organisation setting decides."""
-    if regime == "woo" and not woo_suspends:
-        return []
+def request_deadline(request: Request, *, today: date | None = None) -> clock.CaseClock:
+    """The legal deadline computed from the request's timeline (domain.md §1): the case clock,
+    which keeps every field of deadlines.Deadline (first_term_ends_on, due_on, steps, ...)."""
+    return request_clock(request, today=today)
+
+
+def clocks_for(requests, *, today: date | None = None) -> list[tuple[Request, clock.CaseClock]]:
+    """The clock for many requests with one holiday query (list, overview, reminders)."""
+    holidays = holidays_active()
+    per_org: dict[int, clock.ClockSettings] = {}
     result = []
-    asked = None
-    for e in sorted(events, key=lambda e: (e.on, e.pk or 0)):
-        if e.type == "precisering_asked" and asked is None:
-            asked = e.on
-        elif e.type == "precisering_received" and asked is not None:
-            first = asked + timedelta(days=1)
-            if e.on >= first:
-                result.append(deadlines.Suspension(first, e.on, "precisering (art. 4:15 Awb)"))
-            asked = None
+    for r in requests:
+        if r.organisation_id not in per_org:
+            per_org[r.organisation_id] = clock_settings(r.organisation, holidays=holidays)
+        result.append((r, request_clock(r, today=today, settings=per_org[r.organisation_id])))
     return result
 
 
-@dataclass(frozen=True)
-class TrafficLight:
-    colour: str  # "groen" | "oranje" | "rood" | "grijs"
-    label: str  # "op tijd", "verloopt binnen 5 werkdagen", "te laat", "afgerond"
-    days_left: int | None  # calendar days until due_on (negative when overdue)
-
-    @property
-    def days_text(self) -> str:
-        if self.days_left is None:
-            return ""
-        if self.days_left < 0:
-            return f"{-self.days_left} dagen over de termijn"
-        if self.days_left == 0:
-            return "vandaag de laatste dag"
-        return f"nog {self.days_left} dagen"
+TrafficLight = clock.TrafficLight
 
 
 def traffic_light(request: Request, on: date | None = None) -> TrafficLight:
-    on = on or timezone.localdate()
-    if request.decision_sent_on:
-        late = deadlines.days_late(due_on=request.due_on, sent_on=request.decision_sent_on)
-        return TrafficLight(
-            "grijs", f"besloten, {late} dagen te laat" if late else "op tijd besloten", None
-        )
-    if request.status in ("ingetrokken", "gesloten", "buiten_behandeling", "doorgezonden"):
-        return TrafficLight("grijs", "afgerond", None)
-    if request.due_on is None:
-        return TrafficLight("grijs", "onbekend", None)
-    days_left = (request.due_on - on).days
-    if days_left < 0:
-        return TrafficLight("rood", "te laat", days_left)
-    if calendar_nl.working_days_between(on, request.due_on) <= 5:
-        return TrafficLight("oranje", "verloopt binnen 5 werkdagen", days_left)
-    return TrafficLight("groen", "op tijd", days_left)
+    """The light from the same clock result as the due date (never from a stale cache)."""
+    return request_clock(request, today=on).light
 
 
 def requests_search(user, *, q: str = "", status: str = "") -> QuerySet[Request]:
@@ -137,7 +132,24 @@ def request_status_summary(request: Request) -> dict:
         "suspended_days": d.suspended_days,
         "due_on": d.due_on.isoformat(),
         "decision_sent_on": sent.isoformat() if sent else None,
-        "days_late": deadlines.days_late(due_on=d.due_on, sent_on=sent) if sent else None,
+        "days_late": d.days_late,
+        "adjournment_limit": d.adjournment_limit.isoformat() if d.adjournment_limit else None,
+        "bezwaar_ends_on": d.bezwaar_ends_on.isoformat() if d.bezwaar_ends_on else None,
+        "beroep_niet_tijdig_from": (
+            d.beroep_niet_tijdig_from.isoformat() if d.beroep_niet_tijdig_from else None
+        ),
+        "suspensions": [
+            {
+                "first_day": p.first_day.isoformat(),
+                "last_day": p.last_day.isoformat(),
+                "reason": p.reason,
+                "counted_days": p.counted_days,
+                "effective": p.effective,
+            }
+            for p in d.suspensions
+        ],
+        "light": d.light.colour if d.light else None,
+        "actions": d.action_texts,
         "adviser": request.adviser.username if request.adviser else None,
         "explanation": d.explanation,
         "warnings": list(d.warnings),

@@ -3,7 +3,6 @@
 from celery import shared_task
 from django.utils import timezone
 
-from cases.lifecycle import OPEN_STATUSES
 from cases.models import Request
 from cases.services.requests import request_refresh
 
@@ -20,12 +19,10 @@ def refresh_request_task(request_id: int) -> str | None:
 
 @shared_task(acks_late=True)
 def refresh_open_deadlines_task() -> int:
-    """Nightly safety net: recompute every open case's cached deadline (e.g. after a holiday change)."""
-    count = 0
-    for request in Request.objects.filter(status__in=OPEN_STATUSES).iterator():
-        request_refresh(request=request, on=timezone.localdate())
-        count += 1
-    return count
+    """Nightly (Celery beat): recompute every open case's cached deadline from the case clock."""
+    from cases.services.requests import deadlines_refresh_open
+
+    return deadlines_refresh_open(on=timezone.localdate())
 
 
 @shared_task(

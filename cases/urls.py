@@ -19,6 +19,11 @@ urlpatterns = [
     path("verzoeken/nieuw/", requests.request_register_view, name="request_register"),
     path("verzoeken/<int:pk>/", requests.request_detail, name="request_detail"),
     path("verzoeken/<int:pk>/stap/", requests.event_create, name="event_create"),
+    path(
+        "verzoeken/<int:pk>/stap/<int:event_id>/vervallen/",
+        requests.event_void_view,
+        name="event_void",
+    ),
     path("verzoeken/<int:pk>/toewijzen/", requests.request_assign_view, name="request_assign"),
     path("verzoeken/<int:pk>/statuslink/", requests.portal_link, name="portal_link"),
     path("verzoeken/<int:pk>/punten/herkennen/", points.points_reparse, name="points_reparse"),

@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "redaction.tasks.reap_jobs_task",
         "schedule": env_int("WOBDESK_JOB_REAP_SECONDS", 60),
     },
+    "nightly-deadline-refresh": {
+        "task": "cases.tasks.refresh_open_deadlines_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 # Jobs (redaction/jobs.py): heartbeat, reaper and outbox.
 WOBDESK_JOB_HEARTBEAT_SECONDS = env_int("WOBDESK_JOB_HEARTBEAT_SECONDS", 15)

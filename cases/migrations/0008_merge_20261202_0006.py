@@ -6,6 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('cases', '0007_clock_holidays_voiding'),
         ('cases', '0007_release_integrity'),
         ('cases', '0007_security_cache_table'),
     ]

@@ -2,6 +2,7 @@
 
 from .audit import AuditRecord
 from .document import Document, StoredFile
+from .holiday import Holiday
 from .letter import Letter
 from .motivation import GroundMotivation
 from .organisation import Organisation, StaffProfile
@@ -16,6 +17,7 @@ __all__ = [
     "Document",
     "Event",
     "GroundMotivation",
+    "Holiday",
     "Letter",
     "Organisation",
     "Point",

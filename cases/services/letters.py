@@ -166,7 +166,8 @@ def letter_context(request: Request, kind: str, letter_date: date) -> LetterCont
             if e.has_legal_effect
         ),
         grounds_used=tuple(grounds_used),
-        first_term_ends_on=deadline.first_term_ends_on,
+        # the first term as extended by a suspension that began while it ran (cases/clock.py)
+        first_term_ends_on=deadline.adjournment_limit or deadline.first_term_ends_on,
         due_on=deadline.due_on,
         adjourned=adjourned,
         adjournment_reason=_adjournment_reason(request),

@@ -10,21 +10,25 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
-from cases import calendar_nl
+from cases import clock
 from cases.lifecycle import OPEN_STATUSES
 from cases.models import Reminder, Request
-from cases.selectors import request_deadline
+from cases.selectors import clocks_for
 
 
 def _digest_for(adviser, on: date) -> tuple[list, list]:
+    """The adviser's cases whose clock raises a reminder today (cases/clock.py: due_soon,
+    first_term); the thresholds live in the clock, not here."""
     due_soon, first_term = [], []
-    for r in Request.objects.filter(adviser=adviser, status__in=OPEN_STATUSES).prefetch_related(
-        "events"
-    ):
-        d = request_deadline(r)
-        if on <= d.due_on and calendar_nl.working_days_between(on, d.due_on) <= 5:
+    qs = (
+        Request.objects.filter(adviser=adviser, status__in=OPEN_STATUSES)
+        .select_related("organisation")
+        .prefetch_related("events")
+    )
+    for r, d in clocks_for(qs, today=on):
+        if d.reminder("due_soon"):
             due_soon.append((r, d))
-        if d.adjourned_on is None and 0 <= (d.first_term_ends_on - on).days <= 3:
+        if d.reminder("first_term"):
             first_term.append((r, d))
     return due_soon, first_term
 
@@ -57,7 +61,13 @@ def reminders_send(*, on: date) -> dict[str, int]:
             continue
         body = render_to_string(
             "cases/email/reminder_digest.txt",
-            {"user": adviser, "due_soon": due_soon, "first_term": first_term, "on": on},
+            {
+                "user": adviser,
+                "due_soon": due_soon,
+                "first_term": first_term,
+                "on": on,
+                "warn_days": clock.WARN_WORKING_DAYS_BEFORE_DUE,
+            },
         )
         refs = sorted({r.reference for r, _ in due_soon + first_term})
         if _send_once(
@@ -69,13 +79,13 @@ def reminders_send(*, on: date) -> dict[str, int]:
             references=refs,
         ):
             sent["adviser_digest"] += 1
-    overdue = [
-        (r, request_deadline(r))
-        for r in Request.objects.filter(status__in=OPEN_STATUSES)
-        .select_related("adviser")
-        .prefetch_related("events")
-    ]
-    overdue = [(r, d) for r, d in overdue if d.due_on < on]
+    overdue = clocks_for(
+        Request.objects.filter(status__in=OPEN_STATUSES)
+        .select_related("adviser", "organisation")
+        .prefetch_related("events"),
+        today=on,
+    )
+    overdue = [(r, d) for r, d in overdue if d.reminder("overdue")]
     if overdue:
         body = render_to_string(
             "cases/email/reminder_escalation.txt", {"overdue": overdue, "on": on}

@@ -9,10 +9,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from cases import deadlines, lifecycle, permissions
+from cases import clock, deadlines, lifecycle, permissions
 from cases.models import AuditRecord, Event, Organisation, Point, Request
 from cases.point_parser import parse_points
-from cases.selectors import request_deadline
+from cases.selectors import clock_settings, request_clock
+
+NEW_EVENT = "new"  # the clock's key for the step being recorded
+SUSPENSION_REASON_LABELS = Event._meta.get_field("suspension_reason").choices
 
 
 def today() -> date:
@@ -167,10 +170,14 @@ def request_transition(
             raise ValidationError({"until": "Vul de laatste dag van de opschorting in."})
         if until < on:
             raise ValidationError({"until": "De laatste dag ligt vóór de eerste dag."})
-    elif until is not None and type != "suspension":
+    elif event_type.accepts_until:
+        if until is not None and until < on:
+            raise ValidationError({"until": "De termijn eindigt vóór de datum van de stap."})
+    else:
         until = None
     last = (
         request.events.exclude(type__in=["contact", "note", "suspension"])
+        .filter(voided_at__isnull=True)
         .order_by("-on", "-id")
         .first()
     )
@@ -185,33 +192,28 @@ def request_transition(
     except lifecycle.TransitionRefused as exc:
         raise ValidationError({"type": str(exc)})
 
-    warning = ""
-    has_effect = True
-    if type == "adjourned":
-        before = request_deadline(request)
-        first_term = before.first_term_ends_on
-        if before.adjourned_on is not None:
-            warning = (
-                "Dit verzoek is al eerder verdaagd; een beslistermijn kan maar één keer worden "
-                "verdaagd. De stap is vastgelegd, maar verlengt de termijn niet."
-            )
-            has_effect = False
-            new_status = request.status
-        elif on > first_term:
-            warning = (
-                f"De verdaging is verzonden na afloop van de eerste beslistermijn "
-                f"({deadlines.format_date_nl(first_term)}) en heeft daarom geen rechtsgevolg. "
-                "De stap is vastgelegd, maar verlengt de termijn niet."
-            )
-            has_effect = False
-            new_status = request.status
-    if type == "ingebrekestelling_received":
-        due = request_deadline(request).due_on
-        if on <= due:
-            warning = (
-                f"De beslistermijn liep op die dag nog (tot en met {deadlines.format_date_nl(due)}); "
-                "een ingebrekestelling vóór het verstrijken van de termijn is voorbarig."
-            )
+    # The law applied is the one in force on the decision date (domain.md, top).
+    regime = request.regime
+    if type == "decision_sent" and not request.regime_overridden:
+        regime = deadlines.regime_for(request.received_on, on)
+    # The case clock judges the step with the timeline it joins: a verdaging after the (extended)
+    # first term or a second one, a suspension after the term ran out, a premature
+    # ingebrekestelling, an early beroep, a late bezwaar: recorded, with its warning.
+    candidate = clock.ClockEvent(
+        type=type,
+        on=on,
+        until=until,
+        reason=suspension_reason if type == "suspension" else "",
+        reason_label=dict(SUSPENSION_REASON_LABELS).get(suspension_reason, "")
+        if type == "suspension"
+        else "",
+        key=NEW_EVENT,
+    )
+    judged = request_clock(request, today=now, extra_events=[candidate], regime=regime)
+    warning = "\n".join(judged.notes_for(NEW_EVENT))
+    has_effect = judged.has_effect(NEW_EVENT)
+    if type == "adjourned" and not has_effect:
+        new_status = request.status
     event = Event(
         request=request,
         type=type,
@@ -229,30 +231,108 @@ def request_transition(
     event.full_clean(exclude=["request", "actor"])
     event.save()
     request.status = new_status
-    if type == "decision_sent" and not request.regime_overridden:
-        # The law applied is the one in force on the decision date (domain.md, top).
-        request.regime = deadlines.regime_for(request.received_on, on)
+    request.regime = regime
     request.save(update_fields=["status", "regime", "updated_at"])
     request_refresh(request=request, on=now)
-    if (
-        type in ("adjourned", "suspension", "decision_sent")
-        and has_effect
-        and request.requester_email
-    ):
+    if type in lifecycle.REQUESTER_NOTICE_EVENTS and has_effect and request.requester_email:
         from redaction.jobs import enqueue_task  # outbox: a broker outage never fails the step
 
         enqueue_task("cases.tasks.notify_requester_task", [event.pk], request=request)
     return event
 
 
-def request_refresh(*, request: Request, on: date | None = None) -> Request:
-    """Recompute the cached deadline and decision date from the timeline (never typed in)."""
-    deadline = request_deadline(request)
-    sent = request.events.filter(type="decision_sent").order_by("on").first()
-    request.due_on = deadline.due_on
-    request.decision_sent_on = sent.on if sent else None
+def request_refresh(
+    *, request: Request, on: date | None = None, settings: clock.ClockSettings | None = None
+) -> Request:
+    """Recompute the cached deadline and decision date from the timeline (never typed in): both
+    read from the one clock result."""
+    result = request_clock(request, today=on, settings=settings)
+    request.due_on = result.due_on
+    request.decision_sent_on = result.decision_sent_on
     request.save(update_fields=["due_on", "decision_sent_on", "updated_at"])
     return request
+
+
+def deadlines_refresh_open(
+    *, organisation: Organisation | None = None, on: date | None = None
+) -> int:
+    """Recompute every open case's cached deadline: nightly, and when a holiday or an organisation
+    setting the clock depends on changes. Returns the number of cases refreshed."""
+    from cases.selectors import holidays_active
+
+    qs = Request.objects.filter(status__in=lifecycle.OPEN_STATUSES).select_related("organisation")
+    if organisation is not None:
+        qs = qs.filter(organisation=organisation)
+    holidays = holidays_active()
+    settings: dict[int, clock.ClockSettings] = {}
+    count = 0
+    for request in qs.prefetch_related("events").iterator(chunk_size=200):
+        if request.organisation_id not in settings:
+            settings[request.organisation_id] = clock_settings(
+                request.organisation, holidays=holidays
+            )
+        request_refresh(request=request, on=on, settings=settings[request.organisation_id])
+        count += 1
+    return count
+
+
+def _status_from_timeline(request: Request) -> str:
+    """Replay the steps that are not voided and had legal effect through the transition table."""
+    status = "ontvangen"
+    for e in request.events.filter(voided_at__isnull=True).order_by("on", "id"):
+        if e.type == "received" or not e.has_legal_effect:
+            continue
+        try:
+            status = lifecycle.next_status(status, e.type)
+        except lifecycle.TransitionRefused:
+            continue
+    return status
+
+
+@transaction.atomic
+def event_void(*, event: Event, reason: str, by=None, actor_label: str = "") -> Event:
+    """Void a mistaken step with a reason (adviser of the case or coordinator). It stays on the
+    timeline and in the audit as voided; the clock ignores it; status and deadline are recomputed."""
+    request = Request.objects.select_for_update().get(pk=event.request_id)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if by is not None and not permissions.can_edit(by, request):
+        raise ValidationError(
+            "Alleen de behandelend jurist of een coördinator kan een stap vervallen verklaren."
+        )
+    if event.voided_at is not None:
+        raise ValidationError("Deze stap is al vervallen verklaard.")
+    if event.type == "received":
+        raise ValidationError(
+            "De ontvangst van het verzoek kan niet vervallen worden verklaard; registreer het "
+            "verzoek zo nodig opnieuw."
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Geef de reden waarom deze stap vervalt."})
+    had_effect = event.has_legal_effect
+    event.voided_at = timezone.now()
+    event.voided_by = by if getattr(by, "pk", None) else None
+    event.void_reason = reason[:2000]
+    event.has_legal_effect = False
+    event.save(update_fields=["voided_at", "voided_by", "void_reason", "has_legal_effect"])
+    before = request.status
+    request.status = _status_from_timeline(request)
+    request.save(update_fields=["status", "updated_at"])
+    request_refresh(request=request)
+    audit(
+        request=request,
+        actor=by,
+        action="event_voided",
+        obj=event,
+        type=event.type,
+        on=event.on.isoformat(),
+        reason=reason,
+        had_legal_effect=had_effect,
+        status_before=before,
+        status_after=request.status,
+        actor_label=actor_label,
+    )
+    return event
 
 
 @transaction.atomic

@@ -25,13 +25,18 @@ from cases.models import Organisation
 from cases.security import safe_next
 from cases.selectors import (
     answers_ordered,
+    clocks_for,
     documents_ordered,
-    request_deadline,
+    request_clock,
     requests_search,
-    traffic_light,
 )
 from cases.services.letters import decision_problems, motivations_for
-from cases.services.requests import request_assign, request_register, request_transition
+from cases.services.requests import (
+    event_void,
+    request_assign,
+    request_register,
+    request_transition,
+)
 from cases.views.common import add_validation_errors, get_case
 
 
@@ -46,7 +51,13 @@ def request_list(request):
     if only_open and not status:
         qs = qs.filter(status__in=lifecycle.OPEN_STATUSES)
     today = timezone.localdate()
-    rows = [(r, traffic_light(r, today)) for r in qs[:500]]
+    # Date and light from the same clock result (never a fresh date beside a stale light).
+    rows = [
+        (r, result.light)
+        for r, result in clocks_for(
+            qs.select_related("organisation").prefetch_related("events")[:500], today=today
+        )
+    ]
     template = "cases/_request_rows.html" if request.htmx else "cases/request_list.html"
     return render(
         request,
@@ -98,12 +109,12 @@ def request_register_view(request):
 
 
 def _detail_context(request, case, **extra):
-    deadline = request_deadline(case)
+    deadline = request_clock(case)
     points = list(case.points.all())
     ctx = {
         "case": case,
         "deadline": deadline,
-        "light": traffic_light(case),
+        "light": deadline.light,
         "points": points,
         "answers": answers_ordered(case),
         "unanswered": [p for p in points if not p.answers.exists()],
@@ -163,6 +174,29 @@ def event_create(request, pk: int):
     case.refresh_from_db()
     ctx = _detail_context(request, case, event_form=form, tab="tijdlijn")
     return render(request, "cases/request_detail.html", ctx, status=400)
+
+
+@login_required
+@require_POST
+def event_void_view(request, pk: int, event_id: int):
+    """Void a mistaken step with a reason (adviser of the case or coordinator)."""
+    case = get_case(request.user, pk, edit=True)
+    event = case.events.filter(pk=event_id).first()
+    target = reverse("cases:request_detail", args=[case.pk]) + "?tab=tijdlijn"
+    if event is None:
+        messages.error(request, "Deze stap bestaat niet (meer) in dit dossier.")
+        return redirect(target)
+    try:
+        event_void(event=event, reason=request.POST.get("reason", ""), by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Stap '{event.type_label}' van {event.on:%d-%m-%Y} is vervallen verklaard; "
+            "de termijn is opnieuw berekend.",
+        )
+    return redirect(target)
 
 
 @login_required

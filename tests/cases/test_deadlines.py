@@ -1,5 +1,6 @@
 """The deadline engine: domain.md worked examples, adjournment, suspension and Awb terms (pure)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -40,10 +41,27 @@ def test_worked_example_a_seed_004_wob():
 
 
 def test_worked_example_a_under_woo_terms():
-    d = decision_due(regime=WOO, received_on=date(2021, 12, 20), adjournments=[date(2021, 12, 22)])
+    # The hypothetical of domain.md: had the Woo terms applied to the whole case, 21 days late.
+    woo_earlier = (TERM_RULES[0], replace(TERM_RULES[1], effective_from=date(2021, 1, 1)))
+    d = decision_due(
+        regime=WOO,
+        received_on=date(2021, 12, 20),
+        adjournments=[date(2021, 12, 22)],
+        rules=woo_earlier,
+    )
     assert d.due_on == date(2022, 1, 31)
     assert "+ 2 weken (art. 4.4 lid 2 Woo)" in d.explanation
     assert days_late(due_on=d.due_on, sent_on=date(2022, 2, 21)) == 21
+
+
+def test_wob_adjournment_kept_when_decided_under_the_woo():
+    # Issue 12 item 13: adjourned under the Wob (22 December 2021), decided after 1 May 2022
+    # under the Woo: the lawful Wob verdaging (+4 weeks) stays, with a warning; before the fix
+    # the case silently switched to +2 weeks (31 January 2022).
+    d = decision_due(regime=WOO, received_on=date(2021, 12, 20), adjournments=[date(2021, 12, 22)])
+    assert d.due_on == date(2022, 2, 14)
+    assert "+ 4 weken (art. 6 lid 2 Wob)" in d.explanation
+    assert any("blijft rechtsgeldig" in w and "art. 6 lid 2 Wob" in w for w in d.warnings)
 
 
 def test_worked_example_b_seed_001_wob():
@@ -156,14 +174,36 @@ def test_suspension_pushing_the_end_onto_a_weekend_is_rolled_forward():
     assert "valt op zaterdag 5 april; verschoven naar maandag 7 april 2025" in d.explanation
 
 
-def test_suspension_starting_after_the_term_is_flagged():
+def test_suspension_starting_after_the_term_has_no_effect():
+    # Issue 12 item 8: only a running term can be suspended. Before the fix the 4 days were added.
     d = decision_due(
         regime=WOO,
         received_on=date(2025, 3, 3),
         suspensions=[Suspension(date(2025, 4, 7), date(2025, 4, 10), "zienswijze derde")],
     )
-    assert d.suspended_days == 4
-    assert any("verstreken termijn" in w for w in d.warnings)
+    assert d.suspended_days == 0
+    assert d.due_on == date(2025, 3, 31)
+    assert any("verstreken termijn" in w and "telt niet mee" in w for w in d.warnings)
+    [period] = d.suspensions
+    assert (period.effective, period.counted_days) == (False, 0)
+    assert "geen extra dagen" in d.explanation
+
+
+def test_verdaging_after_d28_but_within_a_suspended_first_term_is_timely():
+    # Issue 12 item 8: received 3 March 2025, T1 31 March; a suspension 10..19 March (10 days)
+    # moves T1 to 10 April; a verdaging of 7 April is timely: 10 April + 2 weeks = 24 April.
+    # Before the fix the verdaging was judged against 31 March and refused.
+    d = decision_due(
+        regime=WOO,
+        received_on=date(2025, 3, 3),
+        adjournments=[date(2025, 4, 7)],
+        suspensions=[Suspension(date(2025, 3, 10), date(2025, 3, 19), "zienswijze derde")],
+    )
+    assert d.adjournment_valid is True
+    assert d.adjournment_limit == date(2025, 4, 10)
+    assert d.due_on == date(2025, 4, 24)
+    assert d.warnings == ()
+    assert "de eerste termijn, verlengd door de opschorting" in d.explanation
 
 
 def test_reversed_suspension_range_is_refused():

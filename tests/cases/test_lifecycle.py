@@ -28,6 +28,12 @@ from cases.lifecycle import TransitionRefused, next_status
         ("beoordeling", "suspension", "beoordeling"),  # recorded, no status change
         ("verdaagd", "ingebrekestelling_received", "verdaagd"),
         ("gesloten", "contact", "gesloten"),
+        # Awb 6:2/6:12: beroep niet tijdig before the decision; Awb 6:20: still decided after it
+        ("verdaagd", "beroep_received", "beroep_niet_tijdig"),
+        ("beroep_niet_tijdig", "decision_sent", "verzonden"),
+        ("beroep_niet_tijdig", "decision_drafted", "besluit_concept"),
+        ("beslissing_op_bezwaar", "beroep_received", "beroep"),
+        ("zienswijze_derden", "zienswijze_notice", "zienswijze_derden"),
     ],
 )
 def test_allowed_moves(current, event, expected):
@@ -72,3 +78,13 @@ def test_allowed_event_types_lists_only_possible_steps():
     assert "decision_sent" not in allowed
     assert "closed" in allowed
     assert "received" not in lifecycle.allowed_event_types("ontvangen")
+
+
+def test_beroep_niet_tijdig_is_an_open_status_with_the_duty_to_decide():
+    assert "beroep_niet_tijdig" in lifecycle.OPEN_STATUSES
+    assert "decision_sent" in lifecycle.allowed_event_types("beroep_niet_tijdig")
+
+
+def test_reply_terms_are_accepted_for_precisering_and_zienswijze():
+    accepting = {c for c, e in lifecycle.EVENT_TYPES.items() if e.accepts_until}
+    assert accepting == {"precisering_asked", "zienswijze_asked"}

@@ -173,9 +173,10 @@ def test_register_with_explicit_points(organisation):
 def test_precisering_suspends_under_wob_and_by_setting_under_woo(make_case, organisation):
     wob = make_case(received_on=date(2021, 3, 1), regime="wob")  # T1 29 March 2021
     step(wob, "precisering_asked", date(2021, 3, 3))
-    step(wob, "precisering_received", date(2021, 3, 10))  # 4..10 March = 7 days suspended
+    # Awb 4:15 lid 1 sub a: "tot" the day it is completed: 4..9 March = 6 days suspended
+    step(wob, "precisering_received", date(2021, 3, 10))
     wob.refresh_from_db()
-    assert wob.due_on == date(2021, 4, 6)  # 29 March + 7 = 5 April (Tweede Paasdag) -> 6 April
+    assert wob.due_on == date(2021, 4, 6)  # 29 March + 6 = Sunday 4 April, 5 April Paasdag -> 6
     woo = make_case(received_on=date(2026, 2, 2))  # T1 2 March 2026
     step(woo, "precisering_asked", date(2026, 2, 4))
     step(woo, "precisering_received", date(2026, 2, 9))
@@ -187,5 +188,5 @@ def test_precisering_suspends_under_wob_and_by_setting_under_woo(make_case, orga
 
     woo.refresh_from_db()
     request_refresh(request=woo)
-    assert woo.due_on == date(2026, 3, 9)  # 2 March + 5 days = Saturday 7 March -> Monday 9 March
+    assert woo.due_on == date(2026, 3, 6)  # 5..8 February = 4 days: 2 March + 4 = Friday 6 March
     assert "precisering" in request_status_summary(woo)["explanation"]
