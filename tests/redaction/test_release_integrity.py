@@ -45,7 +45,7 @@ TODAY = date(2026, 11, 24)
 
 
 @pytest.fixture(autouse=True)
-def _clear_rate_limits():
+def _clear_rate_limits(db):  # the shared cache is a database table in tests
     cache.clear()
     yield
     cache.clear()
