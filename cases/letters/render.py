@@ -115,8 +115,12 @@ def template_context(ctx: LetterContext) -> dict:
 
 
 def render_wording(kind: str, data: dict) -> str:
-    """The filled-in template text (still in line markup)."""
-    return _engine.get_template(f"{kind}.txt").render(Context(data))
+    """The filled-in template text (still in line markup).
+
+    The engine's autoescape=False is not enough: a Context escapes unless told otherwise
+    (Context(autoescape=True) is its default), which put "proefprogramma&#x27;s" and "&amp;" in
+    every letter. A .docx/.txt letter is no HTML: never escape."""
+    return _engine.get_template(f"{kind}.txt").render(Context(data, autoescape=False))
 
 
 def _colofon(ctx: LetterContext, subject: str) -> list[tuple[str, str]]:
