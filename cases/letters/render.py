@@ -316,7 +316,14 @@ def _colofon(ctx: LetterContext, subject: str) -> list[tuple[str, str]]:
         ("Uw kenmerk", "–" if ctx.kind in TO_ADDRESSEE else ctx.requester.reference or "–"),
         ("Datum", wording.format_date(ctx.letter_date)),
         ("Bijlage(n)", str(len(ctx.attachments))),
-        ("In afschrift aan", "\n".join(ctx.copy_to)),
+        # Woo art. 4.4 lid 6: the besluit goes to the derde-belanghebbenden at the same time.
+        (
+            "In afschrift aan",
+            "\n".join(
+                ctx.copy_to
+                or (tuple(p.name for p in ctx.third_parties) if ctx.kind == "besluit" else ())
+            ),
+        ),
         ("Onderwerp", subject),
     ]
 

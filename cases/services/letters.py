@@ -534,7 +534,7 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
     """Freeze a letter as sent and record its event; the besluit's send date is the bekendmaking
     (the only path to it: cases.services.requests.request_transition refuses 'decision_sent'
     from anywhere else). The requester receives the besluit as PDF, made and stored here."""
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    given, letter = letter, Letter.objects.select_for_update().get(pk=letter.pk)
     if letter.is_sent:
         raise ValidationError("Deze brief is al als verzonden gemarkeerd.")
     if letter.kind == "inventarislijst":
@@ -602,7 +602,8 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
     letter.sent_by = by if getattr(by, "pk", None) else None
     letter.save(update_fields=["sent_on", "sent_by", "pdf_file"])
     audit(request=request, actor=by, action="letter_sent", obj=letter, on=on.isoformat())
-    return letter
+    given.sent_on, given.sent_by, given.pdf_file = letter.sent_on, letter.sent_by, letter.pdf_file
+    return given
 
 
 class LetterNotForRequester(ValueError):
