@@ -107,6 +107,21 @@ def _counts(ctx: LetterContext) -> dict[str, int]:
     return counts
 
 
+# Why no document is provided, per outcome (the "Aangetroffen documenten" section).
+NO_DOCUMENT_REASONS = {
+    "reeds_openbaar": "is de informatie waarom u vraagt reeds openbaar",
+    "niet_aanwezig": "berusten de gevraagde documenten niet onder mij",
+    "doorgezonden": "berust de informatie bij een ander bestuursorgaan",
+    "toelichting": "volsta ik met een toelichting",
+}
+
+
+def _or_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " of " + items[-1]
+
+
 def five_year_documents(ctx: LetterContext) -> tuple[str, ...]:
     """Woo art. 5.3: documents older than five years at the decision date that are (partly)
     refused on a relative ground (5.1 lid 2 or 5) or on 5.2; their refusal needs extra reasons."""
@@ -244,6 +259,23 @@ def template_context(ctx: LetterContext) -> dict:
         "reeds_openbaar": [d for d in ctx.documents if d.judgement == "reeds_openbaar"],
         "grounds_used": grounds_used,
         "refusal_basis": wording.refusal_articles(ctx.regime, refused_codes),
+        # Per dictum part, exactly the articles of the grounds of its own documents.
+        "part_basis": {
+            part.kind: wording.refusal_articles(
+                ctx.regime,
+                [
+                    c
+                    for n in part.documents
+                    if n in docs_by_number
+                    for c in docs_by_number[n].grounds
+                ],
+            )
+            for part in parts
+            if part.kind in ("deels_openbaar", "niet_openbaar")
+        },
+        "no_documents_reasons": _or_list(
+            [NO_DOCUMENT_REASONS[p.kind] for p in parts if p.kind in NO_DOCUMENT_REASONS]
+        ),
         "decision_basis": wording.decision_basis(
             ctx.regime,
             used_codes,

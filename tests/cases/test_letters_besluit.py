@@ -199,8 +199,10 @@ def test_legal_basis_woo():
     text = section(data, "Besluit")
     assert (
         "gedeeltelijk openbaar te maken; de passages die ik niet openbaar maak, laat ik weg "
-        "op grond van artikel 5.1 en 5.2 van de Woo;" in text
+        "op grond van artikel 5.1 van de Woo;" in text
     )
+    # Each part cites the articles of its own documents (issue 12, item 3).
+    assert "niet openbaar te maken op grond van artikel 5.2 van de Woo." in text
     # 5.3 is not cited: no refused document is older than five years (issue 12, item 3).
     assert "Dit besluit is gebaseerd op de artikelen 4.1, 4.4, 5.1 en 5.2 van de Woo" in text
     assert "Wob" not in text

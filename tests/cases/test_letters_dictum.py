@@ -87,7 +87,10 @@ def test_dictum_has_exactly_the_parts_of_the_outcomes_and_judgements(outcomes, j
     assert NO_DOCUMENTS_FOUND not in text
     # The legal-basis sentence cites art. 4.2 exactly when something was forwarded.
     assert ("4.2" in text.split("Dit besluit is gebaseerd op")[1]) == ("doorgezonden" in outcomes)
-    # Refusals name only the ground's article, and the dictum ends with a full stop.
+    # Each refusal part names the article of its own documents' grounds only.
+    if "niet_openbaar" in judgements:
+        assert "niet openbaar te maken op grond van artikel 5.1 van de Woo" in text
+    # The dictum ends with a full stop.
     bullets = [line for line in text.splitlines() if line.endswith((";", "."))]
     assert bullets and text.split("\nDit besluit")[0].rstrip().endswith(".")
 
@@ -135,7 +138,12 @@ def test_seed_000_and_002_read_like_the_seeds(outcomes, points_text):
         assert fragment in text
     found = section(data, "Aangetroffen documenten")
     assert "geen documenten aangetroffen" not in found
-    assert "reeds openbaar, berust zij niet onder mij" in found
+    assert "is de informatie waarom u vraagt reeds openbaar" in found
+    assert "berusten de gevraagde documenten niet onder mij" in found
+    # Nothing to weigh: no Overwegingen about exception grounds (as in seeds 000 and 002).
+    from tests.cases.letter_fixtures import headings
+
+    assert "Overwegingen" not in headings(data)
     # The vindplaats of a reeds-openbaar answer is printed under its "Ad" heading.
     answers_text = section(data, "Beantwoording per punt")
     assert "Vindplaats: https://www.politie.nl/wob/korpsstaf/2021-cas.html" in answers_text

@@ -441,7 +441,7 @@ def test_5_1_4_prints_the_date_and_5_3_triggers_for_old_documents(make_case):
     assert "Ik maak deze informatie op 12 mei 2026 alsnog openbaar." in text
     assert "In dit besluit staat de datum" not in text
     assert "ouder dan vijf jaar. Op grond van artikel 5.3 van de Woo" in text
-    assert f"Dit geldt op document {old.number}." in text
+    assert f"Dit geldt voor document {old.number}." in text
     assert "de artikelen 4.1, 4.4, 5.1 en 5.3 van de Woo" in section(data, "Besluit")
 
 
