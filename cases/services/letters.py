@@ -699,3 +699,14 @@ def third_party_delete(*, third_party: ThirdParty, by=None) -> None:
         name=third_party.name,
     )
     third_party.delete()
+
+
+# Letters the requester never receives: those to a third party or to another organ, and the
+# inventarislijst (a bijlage of the besluit).
+NOT_FOR_REQUESTER = (*THIRD_PARTY_KINDS, "doorzending_orgaan", "inventarislijst")
+
+
+def requester_letters(request: Request):
+    """The sent letters addressed to the requester (for the portal): never a letter to a
+    derde-belanghebbende or to another bestuursorgaan."""
+    return request.letters.filter(sent_on__isnull=False).exclude(kind__in=NOT_FOR_REQUESTER)
