@@ -536,3 +536,22 @@ def test_brieven_tab_third_party_and_letter_with_options(logged_in, make_case):
     assert verdaging.options["adjournment_reasons"] == ["omvang"]
     assert "de omvang van de informatie waarom u vraagt" in body(verdaging.file.read())
     assert date.today() - timedelta(days=1) < date.today()
+
+
+def test_requester_letters_never_include_letters_to_third_parties_or_organs(make_case):
+    from cases.services.letters import requester_letters
+
+    case, doc, party = zienswijze_case(make_case)
+    ask = letter_render(
+        request=case, kind="zienswijzeverzoek", third_party=party, letter_date=date(2026, 3, 16)
+    )
+    notice = letter_render(request=case, kind="opschorting", letter_date=date(2026, 3, 16))
+    organ = letter_render(
+        request=case,
+        kind="doorzending_orgaan",
+        letter_date=date(2026, 3, 16),
+        options={"organ_name": "Provincie Utrecht"},
+    )
+    for letter in (ask, notice, organ):
+        letter_mark_sent(letter=letter, on=date(2026, 3, 16))
+    assert list(requester_letters(case)) == [notice]
