@@ -550,7 +550,7 @@ def test_requester_letters_never_include_letters_to_third_parties_or_organs(make
         request=case,
         kind="doorzending_orgaan",
         letter_date=date(2026, 3, 16),
-        options={"organ_name": "Provincie Utrecht"},
+        options={"organ_name": "Provincie Utrecht", "points": [3]},
     )
     for letter in (ask, notice, organ):
         letter_mark_sent(letter=letter, on=date(2026, 3, 16))
