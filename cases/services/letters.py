@@ -55,8 +55,8 @@ def motivations_for(request: Request) -> dict[str, str]:
     """The motivation per ground: the adviser's version, else the catalogue's standard text."""
     own = {m.code: m.text for m in GroundMotivation.objects.filter(request=request)}
     used = sorted({code for d in request.documents.all() for code in d.grounds})
-    if "5.3" in own and five_year_documents_of(request):
-        used.append("5.3")  # Woo art. 5.3 triggered: the adviser's extra motivation counts
+    if request.regime == "woo" and five_year_documents_of(request):
+        used.append("5.3")  # Woo art. 5.3 triggered: extra motivation, editable on the tab
     result = {}
     for code in used:
         if own.get(code, "").strip():

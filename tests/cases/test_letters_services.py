@@ -443,6 +443,13 @@ def test_5_1_4_prints_the_date_and_5_3_triggers_for_old_documents(make_case):
     assert "ouder dan vijf jaar. Op grond van artikel 5.3 van de Woo" in text
     assert f"Dit geldt voor document {old.number}." in text
     assert "de artikelen 4.1, 4.4, 5.1 en 5.3 van de Woo" in section(data, "Besluit")
+    # The 5.3 motivation is offered for editing on the Brieven tab and the adviser's text is used.
+    from cases.services.letters import motivations_for
+
+    assert "5.3" in motivations_for(case)
+    motivation_write(request=case, code="5.3", text="Ook na zeven jaar zijn de namen privé.")
+    data = letter_render(request=case, kind="besluit", letter_date=date(2026, 4, 1)).file.read()
+    assert "Ook na zeven jaar zijn de namen privé." in section(data, "Overwegingen")
 
 
 def test_render_letter_command_for_every_new_kind(make_case, tmp_path):
