@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from cases.lifecycle import EVENT_TYPES, allowed_event_types
 from cases.models.document import JUDGEMENTS
+from cases.models.letter import LETTER_KINDS
+from cases.models.point import ANSWER_OUTCOMES
 from cases.models.request import CHANNELS, REGIMES, SALUTATIONS
 from cases.models.timeline import SUSPENSION_REASONS
 from cases.permissions import ADVISER_GROUP, COORDINATOR_GROUP
@@ -121,6 +123,11 @@ class PointForm(forms.Form):
 class AnswerForm(forms.Form):
     points = forms.TypedMultipleChoiceField(label="Punten", coerce=int)
     text = forms.CharField(label="Antwoord", widget=forms.Textarea(attrs={"rows": 5}))
+    # What the answer means for the dictum (issue 12, item 2); vindplaats when reeds openbaar.
+    outcome = forms.ChoiceField(
+        label="Uitkomst", choices=[("", "— kies —"), *ANSWER_OUTCOMES], required=False
+    )
+    location = forms.CharField(label="Vindplaats (reeds openbaar)", required=False)
 
     def __init__(self, *args, point_numbers: list[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,24 +173,77 @@ class JudgeForm(forms.Form):
 
 class MotivationForm(forms.Form):
     text = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 6}))
+    # Woo art. 5.1 lid 4: the date on which the information is made public after all.
+    disclose_on = forms.DateField(label="Alsnog openbaar op", widget=DateInput(), required=False)
 
 
 class LetterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Brief",
-        choices=[
-            ("ontvangstbevestiging", "Ontvangstbevestiging"),
-            ("verdagingsbrief", "Verdagingsbrief"),
-            ("besluit", "Besluit"),
-            ("inventarislijst", "Inventarislijst"),
-        ],
-    )
+    kind = forms.ChoiceField(label="Brief", choices=LETTER_KINDS)
     format = forms.ChoiceField(
         label="Formaat",
         choices=[("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("csv", "CSV")],
         initial="docx",
     )
     letter_date = forms.DateField(label="Briefdatum", widget=DateInput(), required=False)
+    # Verdaging (verdagingsbrief, or in the ontvangstbevestiging): the legal reasons only.
+    adjourn = forms.BooleanField(label="Verdaging in deze ontvangstbevestiging", required=False)
+    adjournment_reasons = forms.MultipleChoiceField(
+        label="Reden van verdaging",
+        choices=[
+            ("omvang", "omvang van de informatie"),
+            ("gecompliceerdheid", "gecompliceerdheid van de informatie"),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    adjournment_sentence = forms.CharField(
+        label="Extra zin bij de verdaging (optioneel)", required=False, max_length=500
+    )
+    reply_due_on = forms.DateField(
+        label="Reactie uiterlijk op (precisering, zienswijze)", widget=DateInput(), required=False
+    )
+    question = forms.CharField(
+        label="Wat is onduidelijk (precisering)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    organ_name = forms.CharField(label="Doorzenden aan (bestuursorgaan)", required=False)
+    organ_address = forms.CharField(
+        label="Adres bestuursorgaan", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    points = forms.CharField(label="Doorgezonden punten (leeg = het hele verzoek)", required=False)
+    third_party = forms.IntegerField(label="Derde-belanghebbende", required=False)
+
+    def options(self) -> dict:
+        data = self.cleaned_data
+        points = [p for p in (data.get("points") or "").replace(",", " ").split() if p]
+        if any(not p.isdigit() for p in points):
+            raise forms.ValidationError("Vul de doorgezonden punten als nummers in, zoals 3, 5.")
+        return {
+            "adjourn": data.get("adjourn") or False,
+            "adjournment_reasons": data.get("adjournment_reasons") or [],
+            "adjournment_sentence": data.get("adjournment_sentence") or "",
+            "reply_due_on": data.get("reply_due_on"),
+            "question": data.get("question") or "",
+            "organ_name": data.get("organ_name") or "",
+            "organ_address": data.get("organ_address") or "",
+            "points": [int(p) for p in points],
+        }
+
+
+class ThirdPartyForm(forms.Form):
+    name = forms.CharField(label="Naam", max_length=200)
+    salutation = forms.ChoiceField(
+        label="Aanhef",
+        choices=[("", "neutraal"), ("heer", "heer"), ("mevrouw", "mevrouw")],
+        required=False,
+    )
+    contact_person = forms.CharField(label="Contactpersoon", max_length=200, required=False)
+    address = forms.CharField(
+        label="Postadres", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    email = forms.EmailField(label="E-mail", required=False)
+    documents = forms.CharField(label="Documenten (nummers, bijv. 3, 4)", required=False)
 
 
 class MarkSentForm(forms.Form):

@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 WOB, WOO = "wob", "woo"
 REGIMES = (WOB, WOO)
 
 ABSOLUUT, RELATIEF, TIJDELIJK, AANVULLEND = "absoluut", "relatief", "tijdelijk", "aanvullend"
+# Wob art. 11 and Woo art. 5.2 are neither absolute nor relative: their own regime. Lid 1: "wordt
+# geen informatie verstrekt over daarin opgenomen persoonlijke beleidsopvattingen" (no weighing of
+# interests), lid 2: may be given in a form not traceable to persons; Woo lid 3: from documents for
+# formal administrative decision-making given in that form unless internal deliberation would be
+# disproportionately harmed; Woo lid 4: for milieu-informatie a weighing after all.
+BELEIDSOPVATTINGEN = "beleidsopvattingen"
 
 _LAW = {WOB: "de Wob", WOO: "de Woo"}
 _ORDINALS = {
@@ -40,7 +47,7 @@ class Ground:
     lid: int | None
     letter: str | None
     words: str  # "artikel 5.1, tweede lid, aanhef en onder e, van de Woo"
-    kind: str  # absoluut | relatief | tijdelijk | aanvullend
+    kind: str  # absoluut | relatief | tijdelijk | aanvullend | beleidsopvattingen
     label: str
     motivation: str
     woo_equivalent: str | None = None
@@ -98,7 +105,8 @@ _CATALOGUE: list[tuple[str, str, int | None, str | None, str, str, str | None]] 
      "milieu-informatie: beveiliging van bedrijven en voorkomen van sabotage", "5.1.2h"),
     # Wob art. 11 lid 1; lid 2 (anonymised disclosure) is a discretion within this ground, so the
     # notations 11, 11.1 and 11.2 all resolve to this entry.
-    ("11.1", "11", 1, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", "5.2"),
+    ("11.1", "11", 1, None, BELEIDSOPVATTINGEN,
+     "persoonlijke beleidsopvattingen in intern beraad", "5.2"),
     # Woo art. 5.1 lid 1 onder a: absolute.
     ("5.1.1a", "5.1", 1, "a", ABSOLUUT, "eenheid van de Kroon", None),
     # Woo art. 5.1 lid 1 onder b: absolute.
@@ -148,8 +156,9 @@ _CATALOGUE: list[tuple[str, str, int | None, str | None, str, str, str | None]] 
      "milieu-informatie: vertrouwelijke bedrijfs- en fabricagegegevens", None),
     # Woo art. 5.2 (lid 1-4). One entry: 5.2.1 / 5.2.2 / "5.2 lid N" notations resolve to "5.2"
     # because the leden are not separate grounds but the rule (lid 1) and its discretions (lid 2-4).
-    # Absolute in the sense that no weighing applies (lid 1); lid 2-3 allow anonymised disclosure.
-    ("5.2", "5.2", None, None, ABSOLUUT, "persoonlijke beleidsopvattingen in intern beraad", None),
+    # Its own regime (see BELEIDSOPVATTINGEN): not absolute, no weighing under lid 1.
+    ("5.2", "5.2", None, None, BELEIDSOPVATTINGEN,
+     "persoonlijke beleidsopvattingen in intern beraad", None),
     # Woo art. 5.3: no ground by itself; extra motivation for information older than five years when
     # refusing under art. 5.1 lid 2, 5.1 lid 5 or 5.2.
     ("5.3", "5.3", None, None, AANVULLEND, "informatie ouder dan vijf jaar", None),
@@ -162,304 +171,73 @@ _CATALOGUE: list[tuple[str, str, int | None, str | None, str, str, str | None]] 
 ]
 # fmt: on
 
-# Standard motivation per ground, in Dutch; the adviser adapts it per case. Relative grounds
-# name the weighing against the public interest of openbaarheid (Woo art. 5.1 lid 3).
-_MOTIVATIONS: dict[str, str] = {
-    "10.1.a": """
-        Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen.
-        Het gaat om informatie over het overleg tussen de Koning en de ministers, die voor
-        dat overleg verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een
-        afweging tegen het belang van openbaarheid vindt niet plaats.
-    """,
-    "10.1.b": """
-        Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De
-        informatie geeft zicht op werkwijzen, bronnen of middelen die voor de nationale
-        veiligheid geheim moeten blijven. Dit is een absolute uitzonderingsgrond: een
-        afweging tegen het belang van openbaarheid vindt niet plaats.
-    """,
-    "10.1.c": """
-        In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk
-        aan de overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het
-        bedrijf technisch werkt, hoe het produceert of wie zijn afnemers zijn. Het bedrijf
-        heeft de gegevens verstrekt in de verwachting dat de overheid ze vertrouwelijk
-        behandelt, en heeft dat ook kenbaar gemaakt. Op grond van deze absolute
-        uitzonderingsgrond verstrek ik deze gegevens niet; een afweging tegen het belang van
-        openbaarheid is dan niet aan de orde.
-    """,
-    "10.1.d": """
-        De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands
-        gezondheid, godsdienst of levensovertuiging, of persoonsgegevens van
-        strafrechtelijke aard. De wet beschermt deze gegevens extra, omdat bekendmaking
-        ervan diep ingrijpt in het leven van de betrokkene. Verstrekking maakt hier wel
-        degelijk inbreuk op de persoonlijke levenssfeer van de betrokkenen. Op grond van
-        deze absolute uitzonderingsgrond verstrek ik deze gegevens daarom niet.
-    """,
-    "10.2.a": """
-        De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere
-        staten of internationale organisaties, en standpunten die Nederland in dat overleg
-        heeft ingenomen. Als deze informatie openbaar wordt, zullen die partners minder
-        bereid zijn om in de toekomst informatie met Nederland te delen, en verzwakt de
-        positie van Nederland in lopend en komend overleg. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van goede betrekkingen met andere staten en
-        internationale organisaties. Dat laatste belang weegt hier zwaarder; deze passages
-        verstrek ik daarom niet.
-    """,
-    "10.2.b": """
-        De documenten bevatten informatie over onderhandelingsposities, financiële
-        afspraken, ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt,
-        kunnen marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en
-        komt de overheid in een nadelige positie, met hogere kosten voor de gemeenschap als
-        gevolg. Ik heb het belang van openbaarheid afgewogen tegen de economische en
-        financiële belangen van de overheid. Die belangen wegen hier zwaarder; deze
-        informatie verstrek ik daarom niet.
-    """,
-    "10.2.c": """
-        De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de
-        werkwijze van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop
-        aanpassen, bewijs laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van een ongestoorde opsporing en vervolging
-        van strafbare feiten. Dat laatste belang weegt hier zwaarder; deze informatie
-        verstrek ik daarom niet.
-    """,
-    "10.2.d": """
-        De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen
-        die nog niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar
-        wordt, kunnen partijen die onder toezicht staan hun gedrag daarop afstemmen,
-        waardoor controles minder effectief worden. Bovendien is het toezicht erop
-        aangewezen dat partijen vrijwillig en volledig informatie geven; die bereidheid
-        neemt af als die informatie zonder meer openbaar wordt. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
-        toezicht, en dat laatste belang weegt hier zwaarder.
-    """,
-    "10.2.e": """
-        In de documenten staan persoonsgegevens, zoals namen, e-mailadressen,
-        telefoonnummers, handtekeningen en functieaanduidingen die naar een persoon te
-        herleiden zijn. Het gaat om medewerkers die vanuit hun functie niet in de
-        openbaarheid treden en om derden. Verstrekking onder de Wob is verstrekking aan
-        iedereen, en maakt daarom inbreuk op hun persoonlijke levenssfeer. Ik heb het belang
-        van openbaarheid afgewogen tegen het belang van de eerbiediging van de persoonlijke
-        levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of nauwelijks
-        gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik verstrek
-        ze daarom niet.
-    """,
-    "10.2.f": """
-        Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet
-        kunnen nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever wordt
-        aangeboden. Ik heb het belang van openbaarheid afgewogen tegen het belang van de
-        geadresseerde om als eerste van de inhoud kennis te nemen, en dat laatste belang
-        weegt op dit moment zwaarder. Het gaat om uitstel en niet om een definitieve
-        weigering: zodra de geadresseerde de informatie heeft ontvangen, kan zij alsnog
-        worden verstrekt.
-    """,
-    "10.2.g": """
-        Verstrekking blijft achterwege voor zover het belang daarvan niet opweegt tegen het
-        voorkomen van onevenredige bevoordeling of benadeling van betrokken natuurlijke
-        personen of rechtspersonen, of van derden; daaronder valt ook de overheid zelf. In
-        dit geval gaat het om informatie, zoals interne systeemaanduidingen en technische
-        gegevens, waarmee kwaadwillenden de organisatie of betrokkenen schade kunnen
-        toebrengen. Die schade staat niet in verhouding tot wat verstrekking van juist deze
-        gegevens aan het publieke inzicht toevoegt. Ik heb het belang van openbaarheid
-        daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
-    """,
-    "10.7.a": """
-        Het gaat om milieu-informatie, zoals de vindplaats van kwetsbare planten- of
-        diersoorten, waarvan verstrekking juist het milieu waarop zij betrekking heeft kan
-        schaden. Ik heb het belang van openbaarheid afgewogen tegen de bescherming van dat
-        milieu, en dat laatste belang weegt hier zwaarder.
-    """,
-    "10.7.b": """
-        Het gaat om milieu-informatie waarmee de beveiliging van bedrijven kan worden
-        omzeild of sabotage kan worden voorbereid. Ik heb het belang van openbaarheid
-        afgewogen tegen de beveiliging van bedrijven en het voorkomen van sabotage, en dat
-        laatste belang weegt hier zwaarder.
-    """,
-    "11.1": """
-        De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke
-        beleidsopvattingen: meningen, voorstellen en argumenten van medewerkers over beleid.
-        Medewerkers moeten binnen de organisatie vrij met elkaar van gedachten kunnen
-        wisselen; daarom verstrek ik over deze opvattingen geen informatie. Feiten,
-        prognoses, beleidsalternatieven en andere gegevens met een overwegend objectief
-        karakter vallen niet onder deze grond en verstrek ik wel. Waar dat in het belang van
-        een goede en democratische bestuursvoering is, verstrek ik opvattingen in een vorm
-        die niet tot personen te herleiden is (artikel 11, tweede lid, van de Wob).
-    """,
-    "5.1.1a": """
-        Openbaarmaking van deze informatie kan de eenheid van de Kroon in gevaar brengen.
-        Het gaat om informatie over het overleg tussen de Koning en de ministers, die voor
-        dat overleg verantwoordelijk zijn. Dit is een absolute uitzonderingsgrond: een
-        afweging tegen het belang van openbaarheid vindt niet plaats.
-    """,
-    "5.1.1b": """
-        Openbaarmaking van deze informatie kan de veiligheid van de Staat schaden. De
-        informatie geeft zicht op werkwijzen, bronnen of middelen die voor de nationale
-        veiligheid geheim moeten blijven. Dit is een absolute uitzonderingsgrond: een
-        afweging tegen het belang van openbaarheid vindt niet plaats.
-    """,
-    "5.1.1c": """
-        In de documenten staan bedrijfs- en fabricagegegevens die een bedrijf vertrouwelijk
-        aan de overheid heeft meegedeeld. Uit deze gegevens valt af te leiden hoe het
-        bedrijf technisch werkt, hoe het produceert, wat zijn afzet is of wie zijn afnemers
-        zijn. Het bedrijf heeft de gegevens verstrekt in de verwachting dat de overheid ze
-        vertrouwelijk behandelt, en heeft dat ook kenbaar gemaakt. Op grond van deze
-        absolute uitzonderingsgrond maak ik deze gegevens niet openbaar; een afweging tegen
-        het belang van openbaarheid is dan niet aan de orde.
-    """,
-    "5.1.1d": """
-        De documenten bevatten bijzondere persoonsgegevens, zoals gegevens over iemands
-        gezondheid, godsdienst of levensovertuiging, of persoonsgegevens van
-        strafrechtelijke aard. De wet beschermt deze gegevens extra, omdat bekendmaking
-        ervan diep ingrijpt in het leven van de betrokkene. De betrokkenen hebben niet
-        uitdrukkelijk ingestemd met openbaarmaking en hebben de gegevens ook niet zelf
-        openbaar gemaakt. Op grond van deze absolute uitzonderingsgrond maak ik deze
-        gegevens daarom niet openbaar.
-    """,
-    "5.1.1e": """
-        In de documenten staan nummers die bij wet zijn voorgeschreven om personen te
-        identificeren, zoals het burgerservicenummer. Met zo'n nummer kunnen gegevens over
-        een persoon uit verschillende bronnen aan elkaar worden gekoppeld, en openbaarmaking
-        vergroot het risico op identiteitsfraude. Openbaarmaking van deze nummers maakt dus
-        wel degelijk inbreuk op de persoonlijke levenssfeer van de betrokkenen. Op grond van
-        deze absolute uitzonderingsgrond maak ik deze nummers niet openbaar.
-    """,
-    "5.1.2a": """
-        De documenten bevatten informatie die in vertrouwen is gedeeld door of met andere
-        staten of internationale organisaties, en standpunten die Nederland in dat overleg
-        heeft ingenomen. Als deze informatie openbaar wordt, zullen die partners minder
-        bereid zijn om in de toekomst informatie met Nederland te delen, en verzwakt de
-        positie van Nederland in lopend en komend overleg. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van goede betrekkingen met andere staten en
-        internationale organisaties. Dat laatste belang weegt hier zwaarder; deze passages
-        maak ik daarom niet openbaar.
-    """,
-    "5.1.2b": """
-        De documenten bevatten informatie over onderhandelingsposities, financiële
-        afspraken, ramingen of voorgenomen aanbestedingen. Als deze informatie bekend wordt,
-        kunnen marktpartijen of andere onderhandelingspartners daar hun voordeel mee doen en
-        komt de overheid in een nadelige positie, met hogere kosten voor de gemeenschap als
-        gevolg. Ik heb het belang van openbaarheid afgewogen tegen de economische en
-        financiële belangen van de overheid. Die belangen wegen hier zwaarder; deze
-        informatie maak ik daarom niet openbaar.
-    """,
-    "5.1.2c": """
-        De documenten geven inzicht in lopende of voorgenomen opsporingsonderzoeken en in de
-        werkwijze van opsporingsdiensten. Wie deze informatie kent, kan zijn gedrag daarop
-        aanpassen, bewijs laten verdwijnen of getuigen beïnvloeden. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van een ongestoorde opsporing en vervolging
-        van strafbare feiten. Dat laatste belang weegt hier zwaarder; deze informatie maak
-        ik daarom niet openbaar.
-    """,
-    "5.1.2d": """
-        De documenten gaan over de manier waarop toezicht wordt gehouden en over bevindingen
-        die nog niet tot een afgerond oordeel hebben geleid. Als deze informatie openbaar
-        wordt, kunnen partijen die onder toezicht staan hun gedrag daarop afstemmen,
-        waardoor controles minder effectief worden. Bovendien is het toezicht erop
-        aangewezen dat partijen vrijwillig en volledig informatie geven; die bereidheid
-        neemt af als die informatie zonder meer openbaar wordt. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van doeltreffende inspectie, controle en
-        toezicht, en dat laatste belang weegt hier zwaarder.
-    """,
-    "5.1.2e": """
-        In de documenten staan persoonsgegevens, zoals namen, e-mailadressen,
-        telefoonnummers, handtekeningen en functieaanduidingen die naar een persoon te
-        herleiden zijn. Het gaat om medewerkers die vanuit hun functie niet in de
-        openbaarheid treden en om derden. Openbaarmaking onder de Woo is openbaarmaking voor
-        iedereen, en maakt daarom inbreuk op hun persoonlijke levenssfeer. Ik heb het belang
-        van openbaarheid afgewogen tegen het belang van de eerbiediging van de persoonlijke
-        levenssfeer. Met deze gegevens wordt het belang van openbaarheid niet of nauwelijks
-        gediend, omdat de documenten zonder die gegevens begrijpelijk blijven; ik maak ze
-        daarom niet openbaar.
-    """,
-    "5.1.2f": """
-        De documenten bevatten bedrijfs- en fabricagegegevens die niet vertrouwelijk zijn
-        meegedeeld, maar waaruit concurrenten wel conclusies kunnen trekken over de
-        bedrijfsvoering, zoals prijsopbouw, marges en productiemethoden. Openbaarmaking kan
-        het betrokken bedrijf daardoor in zijn concurrentiepositie schaden. Ik heb het
-        belang van openbaarheid afgewogen tegen het belang van de bescherming van deze
-        gegevens, en dat laatste belang weegt hier zwaarder.
-    """,
-    "5.1.2g": """
-        De documenten bevatten informatie, zoals de vindplaats van kwetsbare planten- of
-        diersoorten, waarvan openbaarmaking juist het milieu waarop zij betrekking heeft kan
-        schaden. Ik heb het belang van openbaarheid afgewogen tegen de bescherming van dat
-        milieu. Dat laatste belang weegt hier zwaarder; deze informatie maak ik daarom niet
-        openbaar.
-    """,
-    "5.1.2h": """
-        De documenten bevatten informatie over beveiligingsmaatregelen, zoals
-        toegangsprocedures, de inrichting van gebouwen en de technische opbouw van systemen,
-        en over kwetsbaarheden daarin. Met deze informatie kunnen kwaadwillenden de
-        beveiliging omzeilen, personen in gevaar brengen of sabotage plegen. Ik heb het
-        belang van openbaarheid afgewogen tegen het belang van de beveiliging van personen
-        en bedrijven en het voorkomen van sabotage. Dat laatste belang weegt hier zwaarder;
-        deze informatie maak ik daarom niet openbaar.
-    """,
-    "5.1.2i": """
-        Deze grond beschermt het goed functioneren van de overheid, voor zover dat belang
-        niet al door een andere uitzonderingsgrond wordt beschermd. De documenten bevatten
-        onder meer directe contactgegevens, interne systeemnamen en -codes en informatie
-        over interne werkprocessen. Openbaarmaking daarvan kan de bedrijfsvoering verstoren,
-        bijvoorbeeld doordat medewerkers buiten de daarvoor bestemde kanalen worden benaderd
-        of doordat systemen gerichter kunnen worden aangevallen. Ik heb het belang van
-        openbaarheid afgewogen tegen het belang van een goed functionerende overheid, en dat
-        laatste belang weegt hier zwaarder.
-    """,
-    "5.1.4": """
-        Deze informatie is bestemd voor een geadresseerde die er als eerste kennis van moet
-        kunnen nemen, bijvoorbeeld een rapport dat eerst aan de opdrachtgever of de
-        volksvertegenwoordiging wordt aangeboden. Ik heb het belang van openbaarheid
-        afgewogen tegen dat belang van de geadresseerde, en dat laatste belang weegt op dit
-        moment zwaarder. Het gaat om uitstel en niet om een weigering: de informatie wordt
-        openbaar zodra de geadresseerde er kennis van heeft kunnen nemen. In dit besluit
-        staat de datum waarop dat gebeurt.
-    """,
-    "5.1.5": """
-        Openbaarmaking blijft achterwege als daardoor onevenredige benadeling ontstaat van
-        een ander belang dan de belangen die in artikel 5.1, eerste en tweede lid, van de
-        Woo zijn genoemd. Dit is een restgrond voor uitzonderlijke gevallen: ik pas haar
-        alleen toe als geen van de andere uitzonderingsgronden het belang beschermt, en
-        nooit op milieu-informatie. In dit geval zou openbaarmaking concrete en ernstige
-        schade veroorzaken die niet in verhouding staat tot wat openbaarheid van juist deze
-        informatie aan het publieke inzicht toevoegt. Ik heb het belang van openbaarheid
-        daartegen afgewogen en kom tot het oordeel dat de benadeling onevenredig zou zijn.
-    """,
-    "5.1.6": """
-        Het gaat om milieu-informatie die een bedrijf vertrouwelijk aan de overheid heeft
-        meegedeeld. Voor milieu-informatie geldt de absolute uitzonderingsgrond voor
-        vertrouwelijke bedrijfsgegevens niet; ik heb daarom het belang van openbaarheid
-        afgewogen tegen het belang van het bedrijf bij vertrouwelijkheid. Openbaarmaking zou
-        het bedrijf hier ernstig schaden, en dat belang weegt zwaarder.
-    """,
-    "5.2": """
-        De documenten zijn opgesteld voor intern beraad en bevatten persoonlijke
-        beleidsopvattingen: meningen, voorstellen, adviezen en argumenten van medewerkers
-        over beleid. Medewerkers moeten binnen de organisatie vrij met elkaar van gedachten
-        kunnen wisselen; daarom maak ik deze opvattingen niet openbaar. Feiten, prognoses,
-        beleidsalternatieven en andere gegevens met een overwegend objectief karakter vallen
-        niet onder deze grond en maak ik wel openbaar. Met het oog op een goede en
-        democratische bestuursvoering kan ik opvattingen verstrekken in een vorm die niet
-        tot personen te herleiden is (artikel 5.2, tweede lid); bij documenten voor formele
-        bestuurlijke besluitvorming is dat de regel (artikel 5.2, derde lid).
-    """,
-    "5.3": """
-        De gevraagde informatie is ouder dan vijf jaar. Bij een weigering op grond van
-        artikel 5.1, tweede of vijfde lid, of artikel 5.2 van de Woo moet ik dan extra
-        motiveren waarom het belang dat de grond beschermt ondanks het tijdsverloop nog
-        steeds zwaarder weegt dan het belang van openbaarheid. Bij elke grond die ik op deze
-        informatie toepas, heb ik daarom meegewogen dat de noodzaak van geheimhouding in de
-        regel afneemt naarmate informatie ouder wordt.
-    """,
-    "5.4": """
-        Het gaat om informatie die berust bij de formateur of de informateur, of die een
-        bestuursorgaan aan de formateur of informateur heeft gezonden. Zulke informatie is
-        niet openbaar zolang de formatie niet is afgerond. Na afronding van de formatie kan
-        opnieuw om deze informatie worden verzocht.
-    """,
-    "5.4a": """
-        Het gaat om informatie over de ondersteuning van individuele volksvertegenwoordigers
-        door ambtenaren van de griffie. De wet bepaalt dat deze informatie niet openbaar is,
-        zodat volksvertegenwoordigers zich vertrouwelijk kunnen laten ondersteunen.
-    """,
+# Standard motivation per ground, in Dutch; the adviser adapts it per case. The prose lives in
+# templates/cases/letters/grounds/<interest>.txt (one file per protected interest, shared by the Wob
+# and the Woo ground that protect it, the differences as variables) so that a jurist edits the
+# wording without touching code; the catalogue above stays in code.
+GROUND_TEMPLATES = (
+    Path(__file__).resolve().parents[1] / "templates" / "cases" / "letters" / "grounds"
+)
+INTEREST_OF: dict[str, str] = {
+    "10.1.a": "eenheid_kroon",
+    "5.1.1a": "eenheid_kroon",
+    "10.1.b": "veiligheid_staat",
+    "5.1.1b": "veiligheid_staat",
+    "10.1.c": "vertrouwelijke_bedrijfsgegevens",
+    "5.1.1c": "vertrouwelijke_bedrijfsgegevens",
+    "10.1.d": "bijzondere_persoonsgegevens",
+    "5.1.1d": "bijzondere_persoonsgegevens",
+    "5.1.1e": "identificatienummers",
+    "10.2.a": "internationale_betrekkingen",
+    "5.1.2a": "internationale_betrekkingen",
+    "10.2.b": "economische_belangen",
+    "5.1.2b": "economische_belangen",
+    "10.2.c": "opsporing_vervolging",
+    "5.1.2c": "opsporing_vervolging",
+    "10.2.d": "inspectie_toezicht",
+    "5.1.2d": "inspectie_toezicht",
+    "10.2.e": "persoonlijke_levenssfeer",
+    "5.1.2e": "persoonlijke_levenssfeer",
+    "5.1.2f": "concurrentiegevoelige_gegevens",
+    "10.7.a": "bescherming_milieu",
+    "5.1.2g": "bescherming_milieu",
+    "10.7.b": "beveiliging_sabotage",
+    "5.1.2h": "beveiliging_sabotage",
+    "5.1.2i": "goed_functioneren_staat",
+    "10.2.f": "eerste_kennisname",
+    "5.1.4": "eerste_kennisname",
+    "10.2.g": "onevenredige_benadeling",
+    "5.1.5": "onevenredige_benadeling",
+    "5.1.6": "milieu_bedrijfsgegevens",
+    "11.1": "persoonlijke_beleidsopvattingen",
+    "5.2": "persoonlijke_beleidsopvattingen",
+    "5.3": "ouder_dan_vijf_jaar",
+    "5.4": "formatie",
+    "5.4a": "griffie",
 }
+
+
+def _template_variables(regime: str) -> dict:
+    """What a ground template may use: the law's name and its word for disclosure (the Wob speaks
+    of 'verstrekking' (art. 10 and 11 Wob), the Woo of 'openbaarmaking' (art. 5.1 and 5.2 Woo))."""
+    woo = regime == WOO
+    return {
+        "woo": woo,
+        "law": "Woo" if woo else "Wob",
+        "disclosure": "openbaarmaking" if woo else "verstrekking",
+        "Disclosure": "Openbaarmaking" if woo else "Verstrekking",
+    }
+
+
+def standard_motivation(code: str, regime: str) -> str:
+    """The standard motivation of one ground, rendered from its interest's template (one line)."""
+    from django.template import Context, Engine
+
+    engine = Engine(dirs=[str(GROUND_TEMPLATES)], autoescape=False)
+    text = engine.get_template(f"{INTEREST_OF[code]}.txt").render(
+        Context(_template_variables(regime), autoescape=False)
+    )
+    return " ".join(text.split())
 
 
 def _build() -> dict[str, Ground]:
@@ -475,7 +253,7 @@ def _build() -> dict[str, Ground]:
             words=_words(regime, article, lid, letter),
             kind=kind,
             label=label,
-            motivation=" ".join(_MOTIVATIONS[code].split()),
+            motivation=standard_motivation(code, regime),
             woo_equivalent=woo_equivalent,
         )
     return grounds

@@ -53,4 +53,10 @@ urlpatterns = [
         letters.letter_sent,
         name="letter_sent",
     ),
+    path("verzoeken/<int:pk>/derden/nieuw/", letters.third_party_save, name="third_party_create"),
+    path(
+        "verzoeken/<int:pk>/derden/<int:third_party_id>/",
+        letters.third_party_save,
+        name="third_party_edit",
+    ),
 ]

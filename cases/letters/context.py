@@ -50,6 +50,21 @@ class PointInfo:
 class AnswerInfo:
     points: tuple[int, ...]
     text: str
+    # documenten | reeds_openbaar | niet_aanwezig | doorgezonden | toelichting | "" (not chosen)
+    outcome: str = ""
+    location: str = ""  # vindplaats when reeds_openbaar
+
+
+@dataclass(frozen=True)
+class PartyInfo:
+    """A derde-belanghebbende, or the bestuursorgaan a request is forwarded to."""
+
+    name: str
+    salutation: str = ""  # "heer" | "mevrouw" | ""
+    contact_person: str = ""
+    address: str = ""  # multi-line
+    email: str = ""
+    documents: tuple[str, ...] = ()  # numbers of the documents concerning this party
 
 
 @dataclass(frozen=True)
@@ -81,8 +96,9 @@ class GroundUse:
     words: str  # "artikel 5.1, tweede lid, aanhef en onder e, van de Woo"
     label: str
     motivation: str  # the adviser's (or the catalogue's standard) motivation
-    kind: str = ""  # absoluut | relatief | tijdelijk | aanvullend
+    kind: str = ""  # absoluut | relatief | tijdelijk | aanvullend | beleidsopvattingen
     documents: tuple[str, ...] = ()  # document numbers the ground is applied to
+    disclose_on: date | None = None  # Woo art. 5.1 lid 4: made public after all on this date
 
 
 @dataclass(frozen=True)
@@ -106,8 +122,20 @@ class LetterContext:
     first_term_ends_on: date | None = None  # received + 28 days
     due_on: date | None = None  # current legal deadline
     adjourned: bool = False  # ontvangstbevestiging: announce the verdaging in the same letter
-    adjournment_reason: str = ""
+    # The legal reasons of a verdaging, chosen (Woo art. 4.4 lid 2: "omvang" / "gecompliceerdheid"
+    # van de informatie), and an optional sentence of the adviser; never a raw timeline note.
+    adjournment_reasons: tuple[str, ...] = ()
+    adjournment_sentence: str = ""
     adjourned_due_on: date | None = None  # the new date after verdaging
+    third_parties: tuple[PartyInfo, ...] = ()  # derde-belanghebbenden on the case
+    addressee: PartyInfo | None = None  # a letter to a third party or to another organ
+    reply_due_on: date | None = None  # precisering / zienswijze: the reply term set
+    precisering_question: str = ""  # what is unclear (verzoek om precisering)
+    precisering_suspends: bool = False  # Awb 4:15 lid 1 onder a applies (Wob; Woo per setting)
+    forwarded_points: tuple[int, ...] = ()  # doorzending: the points forwarded (empty = all)
+    forwarded_to: PartyInfo | None = None  # the organ a request is forwarded to
+    decision_sent_on: date | None = None  # bekendmaking of the besluit (kennisgeving aan derde)
+    zienswijze_received_on: date | None = None  # end of the zienswijze suspension
     attachments: tuple[str, ...] = ()
     copy_to: tuple[str, ...] = ()  # in afschrift aan
     publication_url: str = ""  # where the decision and documents are published

@@ -120,19 +120,24 @@ def law_names(regime: str) -> tuple[str, str]:
     raise ValueError(f"Onbekend regime '{regime}': kies 'wob' of 'woo'.")
 
 
-def refusal_articles(regime: str, codes: Iterable[str]) -> str:
-    """The articles a refusal rests on, e.g. 'artikel 10 en 11 van de Wob' or
-    'artikel 5.1 van de Woo', derived from the ground codes used ('10.2.e' -> 10,
-    '5.1.2e' -> 5.1, '5.4a' -> 5.4a). Without codes, the regime's exception articles."""
-    short, _ = law_names(regime)
+def _articles_of(regime: str, codes: Iterable[str]) -> list[str]:
+    """'10.2.e' -> '10', '11.1' -> '11', '5.1.2e' -> '5.1', '5.4a' -> '5.4a'; sorted, unique."""
     if regime == "wob":
-        # Wob: exceptions in art. 10 (and art. 11 for persoonlijke beleidsopvattingen).
-        pattern, fallback = re.compile(r"^(\d+)"), ["10", "11"]
+        pattern = re.compile(r"^(\d+)")
     else:
-        # Woo: exceptions in art. 5.1 and 5.2, extra limits in art. 5.3, 5.4 and 5.4a.
-        pattern, fallback = re.compile(r"^(\d+\.\d+a?)"), ["5.1", "5.2"]
+        pattern = re.compile(r"^(\d+\.\d+a?)")
     found = {m.group(1) for c in codes if (m := pattern.match(c.strip()))}
-    articles = sorted(found, key=_article_key) or fallback
+    return sorted(found, key=_article_key)
+
+
+def refusal_articles(regime: str, codes: Iterable[str]) -> str:
+    """The articles a refusal rests on, exactly those of the grounds used: 'artikel 10 van de
+    Wob', 'artikel 5.1 en 5.2 van de Woo' ('10.2.e' -> 10, '5.1.2e' -> 5.1, '5.4a' -> 5.4a).
+    Without codes (a refusal the consistency check reports), no article is invented."""
+    short, _ = law_names(regime)
+    articles = _articles_of(regime, codes)
+    if not articles:
+        return f"de uitzonderingsgronden van de {short}"
     return f"artikel {join_nl(articles)} van de {short}"
 
 
@@ -140,13 +145,56 @@ def _article_key(article: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.findall(r"\d+|[a-z]+", article))
 
 
-def decision_basis(regime: str) -> str:
-    """The besluit's general legal basis, as the seeds state it under 'Besluit'."""
+def decision_basis(
+    regime: str,
+    codes: Iterable[str] = (),
+    *,
+    forwarded: bool = False,
+    provides_documents: bool = False,
+) -> str:
+    """The besluit's legal basis, citing exactly the articles applied (issue 12, item 3).
+
+    Woo: art. 4.1 (the request) and 4.4 (the term) always; 4.2 when (part of) the request was
+    forwarded; 5.1, 5.2, 5.3, 5.4, 5.4a only when a ground of that article was applied (5.3 when
+    documents older than five years were refused on a relative ground: the caller passes '5.3').
+    Wob: art. 1, 2, 3 (begrippen, beginsel, verzoek), 5 (schriftelijke beslissing) and 6 (termijn)
+    always; 4 when forwarded; 7 when documents are provided; 10 and 11 only when applied.
+    """
+    used = _articles_of(regime, codes)
     if regime == "woo":
-        # Woo art. 4.1 (verzoek), 4.4 (termijn), 5.1-5.3 (uitzonderingen); Awb 1:3 and 3:2.
-        return "de artikelen 4.1, 4.4, 5.1, 5.2 en 5.3 van de Woo"
-    # Wob art. 1-3 (begrippen, beginsel, verzoek), 5-7 (termijn, vorm), 10-11 (uitzonderingen).
-    return "de artikelen 1, 2, 3, 5, 6, 7, 10 en 11 van de Wob"
+        base = ["4.1", "4.4"] + (["4.2"] if forwarded else [])
+        short = "Woo"
+    else:
+        base = ["1", "2", "3", "5", "6"] + (["4"] if forwarded else [])
+        base += ["7"] if provides_documents else []
+        short = "Wob"
+    articles = sorted(set(base) | set(used), key=_article_key)
+    return f"de artikelen {join_nl(articles)} van de {short}"
+
+
+# Woo art. 4.4 lid 2: "indien de omvang of de gecompliceerdheid van de informatie een verlenging
+# rechtvaardigt" (source: wettekst via nkoo.nl/woo/artikel-4-4-termijn). Wob art. 6 lid 2 itself
+# names no reasons ("Van de verdaging wordt ... gemotiveerd mededeling gedaan"); practice and the
+# Woo use the same two, so the same choice serves both regimes.
+ADJOURNMENT_REASONS: dict[str, str] = {
+    "omvang": "de omvang",
+    "gecompliceerdheid": "de gecompliceerdheid",
+}
+
+
+def adjournment_reason_text(regime: str, reasons: Sequence[str], sentence: str = "") -> str:
+    """The motivation of a verdaging from the legal reasons chosen, plus the adviser's optional
+    sentence: 'de omvang en de gecompliceerdheid van de informatie waarom u vraagt'. Unknown or
+    no reasons: ValueError with a Dutch message."""
+    chosen = [r for r in ADJOURNMENT_REASONS if r in set(reasons)]
+    unknown = sorted(set(reasons) - set(ADJOURNMENT_REASONS))
+    if unknown or not chosen:
+        article = adjournment_articles(regime)["adjourn_short"]
+        raise ValueError(
+            "Kies de reden van de verdaging: de omvang en/of de gecompliceerdheid van de "
+            f"informatie ({article})."
+        )
+    return join_nl(ADJOURNMENT_REASONS[r] for r in chosen) + " van de informatie waarom u vraagt"
 
 
 def adjournment_articles(regime: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from .organisation import Organisation, StaffProfile
 from .point import Answer, Point
 from .reminder import Reminder
 from .request import Request
+from .third_party import ThirdParty
 from .timeline import Event
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "Request",
     "StaffProfile",
     "StoredFile",
+    "ThirdParty",
 ]

@@ -8,7 +8,16 @@ LETTER_KINDS = [
     ("verdagingsbrief", "Verdagingsbrief"),
     ("besluit", "Besluit"),
     ("inventarislijst", "Inventarislijst"),
+    ("precisering", "Verzoek om precisering"),
+    ("doorzendbrief", "Doorzendbrief aan verzoeker"),
+    ("doorzending_orgaan", "Doorzending aan ander bestuursorgaan"),
+    ("zienswijzeverzoek", "Zienswijzeverzoek aan derde"),
+    ("opschorting", "Mededeling opschorting aan verzoeker"),
+    ("einde_opschorting", "Mededeling einde opschorting"),
+    ("kennisgeving_derde", "Kennisgeving besluit aan derde"),
 ]
+# Letters addressed to a derde-belanghebbende rather than to the requester.
+THIRD_PARTY_KINDS = ("zienswijzeverzoek", "kennisgeving_derde")
 FORMATS = [("docx", "Word"), ("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF")]
 
 
@@ -32,6 +41,27 @@ class Letter(models.Model):
         related_name="letters_sent",
     )
     problems = models.JSONField(default=list, blank=True)  # consistency problems at render time
+    # The derde-belanghebbende a zienswijzeverzoek or kennisgeving is addressed to.
+    third_party = models.ForeignKey(
+        "cases.ThirdParty",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name="derde-belanghebbende",
+    )
+    # What the adviser chose when rendering (verdaging reason, reply term, organ forwarded to ...):
+    # kept so that sending does what the letter says.
+    options = models.JSONField(default=dict, blank=True)
+    # The besluit as the requester receives it: a PDF made from this .docx when it was sent
+    # (issue 12, item 7); staff keep the .docx in `file`.
+    pdf_file = models.ForeignKey(
+        "cases.StoredFile",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letter_pdfs",
+    )
 
     class Meta:
         verbose_name = "brief"
@@ -52,4 +82,9 @@ class Letter(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"{self.request.reference}-{self.kind}-v{self.version}.{self.format}"
+        suffix = f"-{self.third_party_id}" if self.third_party_id else ""
+        return f"{self.request.reference}-{self.kind}{suffix}-v{self.version}.{self.format}"
+
+    @property
+    def pdf_filename(self) -> str:
+        return self.filename.rsplit(".", 1)[0] + ".pdf"

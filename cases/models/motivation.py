@@ -9,6 +9,8 @@ class GroundMotivation(models.Model):
     )
     code = models.CharField("grond", max_length=20)
     text = models.TextField("motivering")
+    # Woo art. 5.1 lid 4: the date on which the information is made public after all.
+    disclose_on = models.DateField("alsnog openbaar op", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

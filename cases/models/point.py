@@ -21,10 +21,25 @@ class Point(models.Model):
         return f"{self.number}. {self.text[:60]}"
 
 
+# What an answer says about its points, beside its text: the besluit's dictum follows from these
+# outcomes and the documents' judgements (issue 12, item 2).
+ANSWER_OUTCOMES = [
+    ("documenten", "documenten aangetroffen (zie de inventarislijst)"),
+    ("reeds_openbaar", "reeds openbaar (met vindplaats)"),
+    ("niet_aanwezig", "niet aanwezig / berust niet onder het bestuursorgaan"),
+    ("doorgezonden", "doorgezonden aan een ander bestuursorgaan"),
+    ("toelichting", "alleen een toelichting"),
+]
+OUTCOME_CODES = tuple(code for code, _ in ANSWER_OUTCOMES)
+
+
 class Answer(models.Model):
     request = models.ForeignKey("cases.Request", on_delete=models.CASCADE, related_name="answers")
     points = models.ManyToManyField(Point, related_name="answers", verbose_name="punten")
     text = models.TextField("antwoord")
+    # "" for answers written before outcomes existed: the dictum then follows the documents only.
+    outcome = models.CharField("uitkomst", max_length=20, choices=ANSWER_OUTCOMES, blank=True)
+    location = models.TextField("vindplaats (reeds openbaar)", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

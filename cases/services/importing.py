@@ -162,6 +162,8 @@ def _import(data: dict, *, by, today: date | None) -> Request:
                 request=request,
                 point_numbers=a["points"],
                 text=_str(a, "text", f"answers[{i}].text", required=True),
+                outcome=_str(a, "outcome", f"answers[{i}].outcome"),
+                location=_str(a, "location", f"answers[{i}].location"),
                 by=by,
             )
         except ValidationError as exc:

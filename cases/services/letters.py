@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,26 +19,44 @@ from cases.letters.context import (
     HandlerInfo,
     LetterContext,
     OrganisationInfo,
+    PartyInfo,
     PointInfo,
     RequesterInfo,
 )
-from cases.models import GroundMotivation, Letter, Request
+from cases.letters.wording import ADJOURNMENT_REASONS, format_date
+from cases.letters_pdf import PdfUnavailable, docx_to_pdf
+from cases.models import Event, GroundMotivation, Letter, Request, ThirdParty
+from cases.models.letter import THIRD_PARTY_KINDS
 from cases.selectors import answers_ordered, documents_ordered, request_deadline
 from cases.services.documents import delivery_problems, stored_file_put
 from cases.services.requests import audit, request_transition, today
 
-# What marking a letter as sent records on the timeline.
+# What marking a letter as sent records on the timeline (event types of cases.lifecycle). The
+# notices to the requester about a suspension and the kennisgeving to a third party have no event
+# type of their own yet: they are recorded as "contact" (with the requester) and "note".
 SENT_EVENT = {
     "ontvangstbevestiging": "acknowledged",
     "verdagingsbrief": "adjourned",
     "besluit": "decision_sent",
+    "precisering": "precisering_asked",
+    "doorzendbrief": "forwarded",  # "forwarded_partly" when only some points are forwarded
+    "doorzending_orgaan": "forwarded",
+    "zienswijzeverzoek": "zienswijze_asked",
+    "opschorting": "contact",
+    "einde_opschorting": "contact",
+    "kennisgeving_derde": "note",
 }
+# Default reply terms: Woo art. 4.1 lid 5 / Awb 4:5 and Awb 4:8 leave the term to the organ;
+# two weeks is the common practice (domain.md §4: "reply term (often 2 weeks)").
+DEFAULT_REPLY_DAYS = 14
 
 
 def motivations_for(request: Request) -> dict[str, str]:
     """The motivation per ground: the adviser's version, else the catalogue's standard text."""
     own = {m.code: m.text for m in GroundMotivation.objects.filter(request=request)}
     used = sorted({code for d in request.documents.all() for code in d.grounds})
+    if request.regime == "woo" and five_year_documents_of(request):
+        used.append("5.3")  # Woo art. 5.3 triggered: extra motivation, editable on the tab
     result = {}
     for code in used:
         if own.get(code, "").strip():
@@ -51,15 +69,35 @@ def motivations_for(request: Request) -> dict[str, str]:
 
 
 @transaction.atomic
-def motivation_write(*, request: Request, code: str, text: str, by=None) -> GroundMotivation:
+def motivation_write(
+    *, request: Request, code: str, text: str, by=None, disclose_on: date | None = None
+) -> GroundMotivation:
+    """The adviser's motivation of one ground; for Woo art. 5.1 lid 4 also the date on which the
+    information is made public after all (the besluit prints it)."""
     try:
         ground = grounds_catalogue.parse_ground(code, regime=request.regime)
     except ValueError as exc:
         raise ValidationError({"code": str(exc)})
+    defaults = {"text": text.strip()}
+    if ground.code == "5.1.4":
+        if disclose_on is not None and disclose_on <= request.received_on:
+            raise ValidationError(
+                {
+                    "disclose_on": "De datum van openbaarmaking moet na de ontvangst van het verzoek liggen."
+                }
+            )
+        defaults["disclose_on"] = disclose_on
     obj, _ = GroundMotivation.objects.update_or_create(
-        request=request, code=ground.code, defaults={"text": text.strip()}
+        request=request, code=ground.code, defaults=defaults
     )
-    audit(request=request, actor=by, action="motivation_written", obj=obj, code=ground.code)
+    audit(
+        request=request,
+        actor=by,
+        action="motivation_written",
+        obj=obj,
+        code=ground.code,
+        disclose_on=disclose_on.isoformat() if disclose_on else None,
+    )
     return obj
 
 
@@ -88,13 +126,163 @@ def decision_problems(request: Request) -> list[consistency.Problem]:
     ) + delivery_problems(request)  # issue 11 items 1, 4: stale or mismatched release files
 
 
-def letter_context(request: Request, kind: str, letter_date: date) -> LetterContext:
+def five_year_documents_of(request: Request, on: date | None = None) -> tuple[str, ...]:
+    """Woo art. 5.3 for a case: documents refused on a relative ground or 5.2 that are older than
+    five years at `on` (the decision date; default today)."""
+    from cases.letters.render import five_year_documents
+
+    ctx = LetterContext(
+        kind="besluit",
+        regime=request.regime,
+        reference=request.reference,
+        letter_date=on or today(),
+        organisation=OrganisationInfo(name=""),
+        requester=RequesterInfo(name=""),
+        handler=HandlerInfo(),
+        subject="",
+        received_on=request.received_on,
+        documents=tuple(_document_info(d) for d in documents_ordered(request)),
+    )
+    return five_year_documents(ctx)
+
+
+def _document_info(d) -> DocumentInfo:
+    return DocumentInfo(
+        number=d.number,
+        title=d.title,
+        date=d.date,
+        judgement=d.judgement,
+        grounds=tuple(d.grounds),
+        location=d.location,
+        note=d.note,
+        duplicate_of=d.duplicate_of.number if d.duplicate_of else "",
+        family=d.family,
+    )
+
+
+def _party(tp: ThirdParty) -> PartyInfo:
+    return PartyInfo(
+        name=tp.name,
+        salutation=tp.salutation,
+        contact_person=tp.contact_person,
+        address=tp.address,
+        email=tp.email,
+        documents=tuple(d.number for d in tp.documents.all()),
+    )
+
+
+class _Rollback(Exception):
+    def __init__(self, value):
+        self.value = value
+
+
+def _deadline_if(request: Request, event_type: str, on: date):
+    """The deadline as cases.selectors.request_deadline computes it if `event_type` were recorded
+    on `on` (a verdaging announced in the letter being made): the event is written inside a
+    savepoint that is always rolled back, so the clock stays the one source of dates."""
+    try:
+        with transaction.atomic():
+            Event.objects.create(
+                request=request,
+                type=event_type,
+                on=on,
+                status_before=request.status,
+                status_after=request.status,
+            )
+            raise _Rollback(request_deadline(request))
+    except _Rollback as result:
+        return result.value
+
+
+def _adjourned_event(request: Request):
+    return (
+        request.events.filter(type="adjourned", has_legal_effect=True).order_by("on", "id").first()
+    )
+
+
+def _adjournment_choice(request: Request, options: dict) -> tuple[tuple[str, ...], str]:
+    """The verdaging reasons: chosen now, else those of the letter that announced it."""
+    reasons = tuple(options.get("adjournment_reasons") or ())
+    sentence = (options.get("adjournment_sentence") or "").strip()
+    if reasons:
+        return reasons, sentence
+    for letter in request.letters.filter(
+        kind__in=("verdagingsbrief", "ontvangstbevestiging")
+    ).order_by("-sent_on", "-version"):
+        if letter.options.get("adjournment_reasons") and (letter.sent_on or not reasons):
+            return tuple(letter.options["adjournment_reasons"]), letter.options.get(
+                "adjournment_sentence", ""
+            )
+    return (), sentence
+
+
+def _iso(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"Ongeldige datum: {value}.")
+
+
+def _clean_options(request: Request, kind: str, options: dict | None, letter_date: date) -> dict:
+    """Validate and normalise what the adviser chose for this letter (JSON-safe)."""
+    options = dict(options or {})
+    out: dict = {}
+    reasons = [r for r in options.get("adjournment_reasons") or () if r]
+    unknown = sorted(set(reasons) - set(ADJOURNMENT_REASONS))
+    if unknown:
+        raise ValidationError(
+            f"Onbekende reden van verdaging: {', '.join(unknown)}; kies omvang of gecompliceerdheid."
+        )
+    if reasons:
+        out["adjournment_reasons"] = [r for r in ADJOURNMENT_REASONS if r in reasons]
+    if (options.get("adjournment_sentence") or "").strip():
+        out["adjournment_sentence"] = " ".join(str(options["adjournment_sentence"]).split())
+    if kind == "ontvangstbevestiging" and options.get("adjourn"):
+        out["adjourn"] = True
+    if kind in ("precisering", "zienswijzeverzoek", "opschorting"):
+        reply = _iso(options.get("reply_due_on"))
+        if reply is None and kind != "opschorting":
+            reply = letter_date + timedelta(days=DEFAULT_REPLY_DAYS)
+        if reply is not None:
+            out["reply_due_on"] = reply.isoformat()
+    if kind == "precisering":
+        out["question"] = (options.get("question") or "").strip()
+    if kind in ("doorzendbrief", "doorzending_orgaan"):
+        out["organ_name"] = " ".join(str(options.get("organ_name") or "").split())
+        out["organ_address"] = str(options.get("organ_address") or "").strip()
+        points = sorted({int(n) for n in options.get("points") or () if str(n).strip()})
+        known = set(request.points.values_list("number", flat=True))
+        missing = [n for n in points if n not in known]
+        if missing:
+            raise ValidationError(
+                f"Punt {', '.join(map(str, missing))} bestaat niet in dit verzoek."
+            )
+        if points and set(points) == known:
+            points = []  # every point: the whole request is forwarded
+        out["points"] = points
+    return out
+
+
+def letter_context(
+    request: Request,
+    kind: str,
+    letter_date: date,
+    *,
+    options: dict | None = None,
+    third_party: ThirdParty | None = None,
+) -> LetterContext:
+    options = options or {}
     org = request.organisation
     deadline = request_deadline(request)
     adviser = request.adviser
     profile = getattr(adviser, "staff_profile", None) if adviser else None
     documents = list(documents_ordered(request))
     motivations = motivations_for(request)
+    own = {m.code: m for m in GroundMotivation.objects.filter(request=request)}
     grounds_used = []
     for code in sorted(motivations, key=_ground_order):
         ground = grounds_catalogue.GROUNDS.get(code)
@@ -106,9 +294,57 @@ def letter_context(request: Request, kind: str, letter_date: date) -> LetterCont
                 motivation=motivations[code],
                 kind=ground.kind if ground else "",
                 documents=tuple(d.number for d in documents if code in d.grounds),
+                disclose_on=own[code].disclose_on if code in own else None,
             )
         )
-    adjourned = kind == "ontvangstbevestiging" and deadline.adjournment_valid is True
+    third_parties = [
+        _party(tp) for tp in request.third_parties.prefetch_related("documents").order_by("id")
+    ]
+    reasons, sentence = _adjournment_choice(request, options)
+    adjourned_event = _adjourned_event(request)
+    adjourned = False
+    adjourned_due_on = deadline.due_on if deadline.adjournment_valid else None
+    due_on = deadline.due_on
+    if kind == "ontvangstbevestiging":
+        # Announce the verdaging only when it is made in this very letter or was made on or before
+        # its date: an acknowledgement dated before the verdaging does not know of it.
+        if options.get("adjourn") and adjourned_event is None:
+            adjourned = True
+            adjourned_due_on = _deadline_if(request, "adjourned", letter_date).due_on
+        elif adjourned_event is not None and deadline.adjournment_valid:
+            adjourned = adjourned_event.on <= letter_date
+        if not adjourned:
+            reasons, sentence = (), ""
+            if adjourned_event is not None and adjourned_event.on > letter_date:
+                due_on = _deadline_without_adjournment(request, deadline)
+    if kind == "verdagingsbrief" and adjourned_event is None:
+        adjourned_due_on = _deadline_if(request, "adjourned", letter_date).due_on
+    zienswijze_received = (
+        request.events.filter(type="zienswijze_received").order_by("-on", "-id").first()
+    )
+    sent_besluit = (
+        request.letters.filter(kind="besluit", sent_on__isnull=False).order_by("-sent_on").first()
+    )
+    reply_due_on = _iso(options.get("reply_due_on"))
+    if kind == "opschorting" and reply_due_on is None:
+        asked = (
+            request.letters.filter(kind="zienswijzeverzoek")
+            .exclude(options__reply_due_on=None)
+            .order_by("-version")
+            .first()
+        )
+        reply_due_on = _iso(asked.options.get("reply_due_on")) if asked else None
+    organ = None
+    if options.get("organ_name"):
+        organ = PartyInfo(name=options["organ_name"], address=options.get("organ_address", ""))
+    addressee = _party(third_party) if third_party is not None else None
+    if kind == "doorzending_orgaan":
+        addressee = organ
+    copy_to = (
+        tuple(p.name for p in third_parties) if kind in ("besluit", "kennisgeving_derde") else ()
+    )
+    if kind == "kennisgeving_derde" and addressee is not None:
+        copy_to = ()
     return LetterContext(
         kind=kind,
         regime=request.regime,
@@ -144,22 +380,12 @@ def letter_context(request: Request, kind: str, letter_date: date) -> LetterCont
         channel=request.get_channel_display(),
         points=tuple(PointInfo(number=p.number, text=p.text) for p in request.points.all()),
         answers=tuple(
-            AnswerInfo(points=tuple(a.point_numbers), text=a.text) for a in answers_ordered(request)
-        ),
-        documents=tuple(
-            DocumentInfo(
-                number=d.number,
-                title=d.title,
-                date=d.date,
-                judgement=d.judgement,
-                grounds=tuple(d.grounds),
-                location=d.location,
-                note=d.note,
-                duplicate_of=d.duplicate_of.number if d.duplicate_of else "",
-                family=d.family,
+            AnswerInfo(
+                points=tuple(a.point_numbers), text=a.text, outcome=a.outcome, location=a.location
             )
-            for d in documents
+            for a in answers_ordered(request)
         ),
+        documents=tuple(_document_info(d) for d in documents),
         events=tuple(
             EventInfo(type=e.type, on=e.on, until=e.until, note=e.note)
             for e in request.events.all()
@@ -168,13 +394,37 @@ def letter_context(request: Request, kind: str, letter_date: date) -> LetterCont
         grounds_used=tuple(grounds_used),
         # the first term as extended by a suspension that began while it ran (cases/clock.py)
         first_term_ends_on=deadline.adjournment_limit or deadline.first_term_ends_on,
-        due_on=deadline.due_on,
+        due_on=due_on,
         adjourned=adjourned,
-        adjournment_reason=_adjournment_reason(request),
-        adjourned_due_on=deadline.due_on if deadline.adjournment_valid else None,
+        adjournment_reasons=reasons if kind in ("verdagingsbrief", "ontvangstbevestiging") else (),
+        adjournment_sentence=sentence
+        if kind in ("verdagingsbrief", "ontvangstbevestiging")
+        else "",
+        adjourned_due_on=adjourned_due_on,
         attachments=("Inventarislijst",) if kind == "besluit" and documents else (),
+        copy_to=copy_to,
         publication_url=org.publication_url,
+        third_parties=tuple(third_parties),
+        addressee=addressee,
+        reply_due_on=reply_due_on,
+        precisering_question=options.get("question", ""),
+        precisering_suspends=request.regime == "wob" or org.precisering_suspends_woo,
+        forwarded_points=tuple(options.get("points") or ()),
+        forwarded_to=organ,
+        decision_sent_on=sent_besluit.sent_on if sent_besluit else None,
+        zienswijze_received_on=zienswijze_received.on if zienswijze_received else None,
     )
+
+
+def _deadline_without_adjournment(request: Request, deadline) -> date:
+    """The due date before the verdaging (for an acknowledgement dated before it)."""
+    adjourned = _adjourned_event(request)
+    try:
+        with transaction.atomic():  # always rolled back: nothing on the timeline changes
+            Event.objects.filter(pk=adjourned.pk).update(type="note")
+            raise _Rollback(request_deadline(request).due_on)
+    except _Rollback as result:
+        return result.value
 
 
 def _ground_order(code: str) -> tuple:
@@ -183,16 +433,22 @@ def _ground_order(code: str) -> tuple:
     return (order.index(code) if ground else 10**6, code)
 
 
-def _adjournment_reason(request: Request) -> str:
-    event = request.events.filter(type="adjourned", has_legal_effect=True).first()
-    return event.note if event else ""
-
-
 @transaction.atomic
 def letter_render(
-    *, request: Request, kind: str, fmt: str = "docx", letter_date: date | None = None, by=None
+    *,
+    request: Request,
+    kind: str,
+    fmt: str = "docx",
+    letter_date: date | None = None,
+    by=None,
+    options: dict | None = None,
+    third_party: ThirdParty | None = None,
 ) -> Letter:
-    """Render a new version of a letter and store it; earlier versions stay."""
+    """Render a new version of a letter and store it; earlier versions stay.
+
+    `options` holds what the adviser chooses for the letter (verdaging reasons, reply term, the
+    organ a request is forwarded to ...); `third_party` the derde-belanghebbende a
+    zienswijzeverzoek or kennisgeving is addressed to."""
     if kind not in LETTER_KINDS:
         raise ValidationError({"kind": f"Onbekende brief '{kind}'."})
     allowed_formats = ("docx", "csv", "xlsx") if kind == "inventarislijst" else ("docx",)
@@ -202,8 +458,22 @@ def letter_render(
                 "format": f"Formaat '{fmt}' kan niet voor deze brief; kies {', '.join(allowed_formats)}."
             }
         )
+    if kind in THIRD_PARTY_KINDS:
+        if third_party is None:
+            raise ValidationError(
+                {"third_party": "Kies de derde-belanghebbende aan wie deze brief is gericht."}
+            )
+        if third_party.request_id != request.pk:
+            raise ValidationError("Deze derde-belanghebbende hoort bij een ander verzoek.")
+    else:
+        third_party = None
     letter_date = letter_date or today()
-    ctx = letter_context(request, kind, letter_date)
+    clean = _clean_options(request, kind, options, letter_date)
+    ctx = letter_context(request, kind, letter_date, options=clean, third_party=third_party)
+    if kind in ("verdagingsbrief", "ontvangstbevestiging") and ctx.adjournment_reasons:
+        clean["adjournment_reasons"] = list(ctx.adjournment_reasons)
+        if ctx.adjournment_sentence:
+            clean["adjournment_sentence"] = ctx.adjournment_sentence
     try:
         data = render_letter(ctx) if kind != "inventarislijst" else render_inventory(ctx, fmt)
     except LetterError as exc:
@@ -231,6 +501,8 @@ def letter_render(
         file=stored_file_put(data),
         created_by=by if getattr(by, "pk", None) else None,
         problems=problems,
+        options=clean,
+        third_party=third_party,
     )
     audit(
         request=request, actor=by, action="letter_rendered", obj=letter, kind=kind, version=version
@@ -238,34 +510,208 @@ def letter_render(
     return letter
 
 
+def _sent_event(letter: Letter) -> str | None:
+    event_type = SENT_EVENT.get(letter.kind)
+    if letter.kind in ("doorzendbrief", "doorzending_orgaan"):
+        partly = bool(letter.options.get("points"))
+        event_type = "forwarded_partly" if partly else "forwarded"
+        # One forwarding, two letters: the second one sent records no second event.
+        if letter.request.events.filter(type=event_type).exists():
+            return None
+    return event_type
+
+
+def _sent_note(letter: Letter) -> str:
+    label = f"{letter.get_kind_display()} versie {letter.version} verzonden"
+    if letter.third_party_id:
+        label += f" aan {letter.third_party.name}"
+    if letter.options.get("organ_name"):
+        label += f" ({letter.options['organ_name']})"
+    return label + "."
+
+
 @transaction.atomic
 def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Letter:
-    """Freeze a letter as sent; the besluit's send date is the bekendmaking."""
+    """Freeze a letter as sent and record its event; the besluit's send date is the bekendmaking
+    (the only path to it: cases.services.requests.request_transition refuses 'decision_sent'
+    from anywhere else). The requester receives the besluit as PDF, made and stored here."""
+    given, letter = letter, Letter.objects.select_for_update().get(pk=letter.pk)
     if letter.is_sent:
         raise ValidationError("Deze brief is al als verzonden gemarkeerd.")
+    if letter.kind == "inventarislijst":
+        raise ValidationError(
+            "De inventarislijst wordt verzonden als bijlage bij het besluit, niet los."
+        )
     request = letter.request
+    if on < letter.letter_date:
+        raise ValidationError(
+            f"De verzenddatum ligt vóór de briefdatum ({format_date(letter.letter_date)})."
+        )
     if letter.kind == "besluit":
+        newer = request.letters.filter(kind="besluit", version__gt=letter.version).exists()
+        if newer:
+            raise ValidationError(
+                "Er is een nieuwere versie van het besluit; verzend de laatste versie."
+            )
         problems = decision_problems(request)
         if problems:
             raise ValidationError(
                 "Het besluit kan niet worden verzonden zolang de controle problemen meldt: "
                 + " ".join(p.message for p in problems[:5])
             )
-    event_type = SENT_EVENT.get(letter.kind)
+    if (
+        letter.kind == "kennisgeving_derde"
+        and not request.letters.filter(kind="besluit", sent_on__isnull=False).exists()
+    ):
+        raise ValidationError(
+            "Verzend eerst het besluit; de kennisgeving aan de derde gaat gelijktijdig mee "
+            "(art. 4.4 lid 6 Woo)."
+        )
+    if letter.kind == "besluit":
+        try:
+            pdf = docx_to_pdf(letter.file.read())
+        except PdfUnavailable as exc:
+            raise ValidationError(
+                "Het besluit kan niet worden verzonden: de verzoeker ontvangt het als PDF en die "
+                f"kon niet worden gemaakt. {exc}"
+            )
+        letter.pdf_file = stored_file_put(pdf)
+    event_type = _sent_event(letter)
     if event_type:
         request_transition(
             request=request,
             type=event_type,
             on=on,
-            note=note or f"{letter.get_kind_display()} versie {letter.version} verzonden.",
+            note=note or _sent_note(letter),
+            by=by,
+            via_letter=event_type == "decision_sent",
+        )
+    if (
+        letter.kind == "ontvangstbevestiging"
+        and letter.options.get("adjourn")
+        and _adjourned_event(request) is None
+    ):
+        # The verdaging announced in this acknowledgement (seeds 000, 001, 004).
+        request_transition(
+            request=request,
+            type="adjourned",
+            on=on,
+            note=f"Verdaagd in de ontvangstbevestiging (versie {letter.version}).",
             by=by,
         )
     letter.sent_on = on
     letter.sent_by = by if getattr(by, "pk", None) else None
-    letter.save(update_fields=["sent_on", "sent_by"])
+    letter.save(update_fields=["sent_on", "sent_by", "pdf_file"])
     audit(request=request, actor=by, action="letter_sent", obj=letter, on=on.isoformat())
     if letter.kind == "besluit":  # issue 11 item 3: what the requester receives is frozen now
         from cases.services.publication import release_freeze
 
         release_freeze(besluit=letter, by=by)
-    return letter
+    given.sent_on, given.sent_by, given.pdf_file = letter.sent_on, letter.sent_by, letter.pdf_file
+    return given
+
+
+class LetterNotForRequester(ValueError):
+    """A letter the requester does not receive, or one not sent yet; Dutch message."""
+
+
+def letter_pdf_for_requester(letter: Letter) -> bytes:
+    """What the requester receives of a sent letter: always a PDF, never the editable .docx
+    (issue 12, item 7). The besluit's PDF is frozen at sending; another sent letter to the
+    requester is converted now (LibreOffice). PdfUnavailable (Dutch message) without LibreOffice."""
+    if not letter.is_sent:
+        raise LetterNotForRequester("Deze brief is nog niet verzonden.")
+    if letter.kind in THIRD_PARTY_KINDS or letter.kind == "doorzending_orgaan":
+        raise LetterNotForRequester("Deze brief is niet aan de verzoeker gericht.")
+    if letter.pdf_file_id:
+        return letter.pdf_file.read()
+    if letter.format != "docx":
+        raise LetterNotForRequester("Deze brief is geen Word-document.")
+    return docx_to_pdf(letter.file.read())
+
+
+# --- derde-belanghebbenden -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def third_party_write(
+    *,
+    request: Request,
+    name: str,
+    address: str = "",
+    email: str = "",
+    salutation: str = "",
+    contact_person: str = "",
+    document_numbers=(),
+    third_party: ThirdParty | None = None,
+    by=None,
+) -> ThirdParty:
+    """Record (or edit) a derde-belanghebbende with the documents that concern them."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": "Vul de naam van de derde-belanghebbende in."})
+    if not (address or "").strip() and not (email or "").strip():
+        raise ValidationError(
+            {"address": "Vul een postadres of e-mailadres in: de derde moet brieven ontvangen."}
+        )
+    if salutation not in ("", "heer", "mevrouw"):
+        raise ValidationError({"salutation": "Kies 'heer', 'mevrouw' of laat de aanhef leeg."})
+    numbers = [str(n).strip() for n in document_numbers if str(n).strip()]
+    docs = list(request.documents.filter(number__in=numbers))
+    missing = sorted(set(numbers) - {d.number for d in docs})
+    if missing:
+        raise ValidationError(
+            {"documents": f"Document {', '.join(missing)} staat niet op de lijst van dit verzoek."}
+        )
+    if third_party is None:
+        third_party = ThirdParty(request=request)
+    elif third_party.request_id != request.pk:
+        raise ValidationError("Deze derde-belanghebbende hoort bij een ander verzoek.")
+    third_party.name = name
+    third_party.address = (address or "").strip()
+    third_party.email = (email or "").strip()
+    third_party.salutation = salutation
+    third_party.contact_person = " ".join((contact_person or "").split())
+    try:
+        third_party.full_clean(exclude=["request"])
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict)
+    third_party.save()
+    third_party.documents.set(docs)
+    audit(
+        request=request,
+        actor=by,
+        action="third_party_written",
+        obj=third_party,
+        name=name,
+        documents=sorted(d.number for d in docs),
+    )
+    return third_party
+
+
+@transaction.atomic
+def third_party_delete(*, third_party: ThirdParty, by=None) -> None:
+    if third_party.letters.exists():
+        raise ValidationError(
+            "Aan deze derde-belanghebbende zijn al brieven gemaakt; verwijderen kan niet meer."
+        )
+    request = third_party.request
+    audit(
+        request=request,
+        actor=by,
+        action="third_party_deleted",
+        obj=third_party,
+        name=third_party.name,
+    )
+    third_party.delete()
+
+
+# Letters the requester never receives: those to a third party or to another organ, and the
+# inventarislijst (a bijlage of the besluit).
+NOT_FOR_REQUESTER = (*THIRD_PARTY_KINDS, "doorzending_orgaan", "inventarislijst")
+
+
+def requester_letters(request: Request):
+    """The sent letters addressed to the requester (for the portal): never a letter to a
+    derde-belanghebbende or to another bestuursorgaan."""
+    return request.letters.filter(sent_on__isnull=False).exclude(kind__in=NOT_FOR_REQUESTER)

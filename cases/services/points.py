@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Answer, Point, Request
+from cases.models.point import OUTCOME_CODES
 from cases.point_parser import parse_points, split_point
 from cases.services.requests import audit
 
@@ -119,8 +120,29 @@ def answer_write(
     text: str,
     answer: Answer | None = None,
     by=None,
+    outcome: str | None = None,
+    location: str | None = None,
 ) -> Answer:
-    """Create or edit an answer covering one or more points ("Ad 8 en 9")."""
+    """Create or edit an answer covering one or more points ("Ad 8 en 9").
+
+    `outcome` says what the answer means for the besluit's dictum (documenten, reeds_openbaar with
+    its `location` (vindplaats), niet_aanwezig, doorgezonden, toelichting); None keeps the
+    answer's current outcome and location."""
+    if outcome is not None and outcome not in ("", *OUTCOME_CODES):
+        raise ValidationError(
+            {"outcome": f"Onbekende uitkomst '{outcome}'; kies uit: {', '.join(OUTCOME_CODES)}."}
+        )
+    current_outcome = answer.outcome if answer is not None else ""
+    new_outcome = current_outcome if outcome is None else outcome
+    new_location = (
+        (answer.location if answer is not None else "") if location is None else location.strip()
+    )
+    if new_outcome != "reeds_openbaar":
+        new_location = "" if location is None else new_location
+    if new_outcome == "reeds_openbaar" and not new_location:
+        raise ValidationError(
+            {"location": "Vul de vindplaats in van de informatie die reeds openbaar is."}
+        )
     numbers = sorted(set(int(n) for n in point_numbers))
     if not numbers:
         raise ValidationError({"points": "Kies minstens één punt waarop dit antwoord ingaat."})
@@ -133,14 +155,26 @@ def answer_write(
             {"points": f"Punt {', '.join(str(n) for n in missing)} bestaat niet in dit verzoek."}
         )
     if answer is None:
-        answer = Answer.objects.create(request=request, text=text.strip())
+        answer = Answer.objects.create(
+            request=request, text=text.strip(), outcome=new_outcome, location=new_location
+        )
     else:
         if answer.request_id != request.pk:
             raise ValidationError("Dit antwoord hoort bij een ander verzoek.")
         answer.text = text.strip()
-        answer.save(update_fields=["text", "updated_at"])
+        answer.outcome = new_outcome
+        answer.location = new_location
+        answer.save(update_fields=["text", "outcome", "location", "updated_at"])
     answer.points.set(points)
-    audit(request=request, actor=by, action="answer_written", obj=answer, points=numbers)
+    audit(
+        request=request,
+        actor=by,
+        action="answer_written",
+        obj=answer,
+        points=numbers,
+        outcome=new_outcome,
+        location=new_location,
+    )
     return answer
 
 

@@ -142,8 +142,13 @@ def request_transition(
     by=None,
     actor_label: str = "",
     today_: date | None = None,
+    via_letter: bool = False,
 ) -> Event:
     """Record a step on the timeline; the only place a request's status changes.
+
+    'Besluit verzonden' (the bekendmaking) has one path: marking the besluit letter as sent
+    (cases.services.letters.letter_mark_sent, via_letter=True, with its consistency checks); only
+    an import of a case decided outside wobdesk (actor_label "import") records it directly.
 
     A step that cannot happen is refused with a Dutch ValidationError and nothing changes. A step that
     happened but has no legal effect (late or second verdaging) is recorded with a warning.
@@ -153,6 +158,14 @@ def request_transition(
     if type not in lifecycle.EVENT_TYPES:
         raise ValidationError({"type": f"Onbekende stap '{type}'."})
     event_type = lifecycle.EVENT_TYPES[type]
+    if type == "decision_sent" and not via_letter and actor_label != "import":  # issue 11 item 6
+        raise ValidationError(
+            {
+                "type": "Het besluit is verzonden zodra het besluit op het tabblad Brieven als "
+                "verzonden is gemarkeerd; daar wordt eerst gecontroleerd of het besluit compleet is. "
+                "Deze stap kan niet los op de tijdlijn worden vastgelegd."
+            }
+        )
     if on is None:
         raise ValidationError({"on": "Vul een datum in."})
     if on < request.received_on:

@@ -90,7 +90,13 @@ def motivation_save(request, pk: int, code: str):
         _errors(request, form)
         return _back(case, "brieven")
     try:
-        motivation_write(request=case, code=code, text=form.cleaned_data["text"], by=request.user)
+        motivation_write(
+            request=case,
+            code=code,
+            text=form.cleaned_data["text"],
+            by=request.user,
+            disclose_on=form.cleaned_data.get("disclose_on"),
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,8 +11,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cases.forms import LetterForm, MarkSentForm
-from cases.services.letters import letter_mark_sent, letter_render
+from cases.forms import LetterForm, MarkSentForm, ThirdPartyForm
+from cases.services.letters import (
+    letter_mark_sent,
+    letter_render,
+    third_party_delete,
+    third_party_write,
+)
 from cases.views.common import get_case
 
 CONTENT_TYPES = {
@@ -36,6 +42,9 @@ def letter_generate(request, pk: int):
         return _back(case)
     kind = form.cleaned_data["kind"]
     fmt = form.cleaned_data["format"] if kind == "inventarislijst" else "docx"
+    third_party = None
+    if form.cleaned_data.get("third_party"):
+        third_party = case.third_parties.filter(pk=form.cleaned_data["third_party"]).first()
     try:
         letter = letter_render(
             request=case,
@@ -43,8 +52,10 @@ def letter_generate(request, pk: int):
             fmt=fmt,
             letter_date=form.cleaned_data.get("letter_date"),
             by=request.user,
+            options=form.options(),
+            third_party=third_party,
         )
-    except ValidationError as exc:
+    except (ValidationError, forms.ValidationError) as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         text = f"{letter.get_kind_display()} versie {letter.version} gemaakt."
@@ -85,4 +96,46 @@ def letter_sent(request, pk: int, letter_id: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"{letter.get_kind_display()} gemarkeerd als verzonden.")
+    return _back(case)
+
+
+@login_required
+@require_POST
+def third_party_save(request, pk: int, third_party_id: int | None = None):
+    """Record or edit a derde-belanghebbende (Brieven tab), or delete one without letters."""
+    case = get_case(request.user, pk, edit=True)
+    third_party = (
+        get_object_or_404(case.third_parties, pk=third_party_id) if third_party_id else None
+    )
+    if third_party is not None and request.POST.get("action") == "delete":
+        try:
+            third_party_delete(third_party=third_party, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Derde-belanghebbende verwijderd.")
+        return _back(case)
+    form = ThirdPartyForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}")
+        return _back(case)
+    data = form.cleaned_data
+    try:
+        saved = third_party_write(
+            request=case,
+            name=data["name"],
+            salutation=data.get("salutation") or "",
+            contact_person=data.get("contact_person") or "",
+            address=data.get("address") or "",
+            email=data.get("email") or "",
+            document_numbers=(data.get("documents") or "").replace(",", " ").split(),
+            third_party=third_party,
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Derde-belanghebbende {saved.name} opgeslagen.")
     return _back(case)

@@ -137,6 +137,8 @@ def answer_save(request, pk: int, answer_id: int | None = None):
             text=form.cleaned_data["text"],
             answer=answer,
             by=request.user,
+            outcome=form.cleaned_data.get("outcome") or "",
+            location=form.cleaned_data.get("location") or "",
         ),
         "Antwoord opgeslagen.",
     )

@@ -9,10 +9,16 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cases.letters_pdf import PdfUnavailable
 from cases.models import Organisation
 from cases.ratelimit import client_ip, hit
 from cases.selectors import request_deadline
 from cases.services.documents import document_release_file
+from cases.services.letters import (
+    LetterNotForRequester,
+    letter_pdf_for_requester,
+    requester_letters,
+)
 from cases.services.portal import (
     released_documents,
     released_locations,
@@ -177,11 +183,8 @@ def status(request, token: str):
         return limited
     deadline = request_deadline(case)
     milestones = [e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect]
-    letters = [
-        letter
-        for letter in case.letters.filter(sent_on__isnull=False).order_by("sent_on")
-        if letter.kind != "inventarislijst"
-    ]
+    # only letters addressed to the requester: never those to a derde-belanghebbende or an organ
+    letters = list(requester_letters(case).order_by("sent_on"))
     decided = case.decision_sent_on is not None
     ctx = {
         "case": case,
@@ -205,16 +208,18 @@ def letter_download(request, token: str, letter_id: int):
     case, limited = _case_or_404(request, token)
     if limited:
         return limited
-    letter = (
-        case.letters.filter(pk=letter_id, sent_on__isnull=False)
-        .exclude(kind="inventarislijst")
-        .first()
-    )
+    letter = requester_letters(case).filter(pk=letter_id).first()
     if letter is None:
         raise Http404("Deze brief bestaat niet.")
-    response = FileResponse(
-        letter.file.content.open("rb"), as_attachment=True, filename=letter.filename
-    )
+    try:
+        # always a PDF, frozen at sending for the besluit; never the editable .docx (issue 12.7)
+        data = letter_pdf_for_requester(letter)
+    except LetterNotForRequester:
+        raise Http404("Deze brief bestaat niet.")
+    except PdfUnavailable as exc:  # Dutch message: the PDF cannot be made on this server now
+        return _secure(HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8"))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.pdf_filename}"'
     return _secure(response)
 
 

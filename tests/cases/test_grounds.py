@@ -7,6 +7,7 @@ import pytest
 from cases.grounds import (
     AANVULLEND,
     ABSOLUUT,
+    BELEIDSOPVATTINGEN,
     GROUNDS,
     RELATIEF,
     TIJDELIJK,
@@ -56,11 +57,12 @@ def test_every_letter_of_each_lid_is_present(prefix, letters, kind, regime):
         ("5.1.4", WOO, TIJDELIJK),
         ("5.1.5", WOO, RELATIEF),
         ("5.1.6", WOO, RELATIEF),
-        ("5.2", WOO, ABSOLUUT),
+        # Woo art. 5.2 / Wob art. 11: their own regime, not absolute (issue 12, item 3).
+        ("5.2", WOO, BELEIDSOPVATTINGEN),
         ("5.3", WOO, AANVULLEND),
         ("5.4", WOO, TIJDELIJK),
         ("5.4a", WOO, ABSOLUUT),
-        ("11.1", WOB, ABSOLUUT),
+        ("11.1", WOB, BELEIDSOPVATTINGEN),
     ],
 )
 def test_grounds_without_letter(code, regime, kind):
@@ -325,7 +327,7 @@ def test_ground_label_in_box_is_the_code(raw, label):
         ("5.1.1e", True),
         ("5.1.1d", True),
         ("10.1.c", True),
-        ("5.2", True),
+        ("5.2", False),  # its own regime (Woo art. 5.2), not absolute
         ("5.1.2e", False),
         ("10.2.e", False),
         ("5.1.4", False),
@@ -387,3 +389,64 @@ def test_5_3_is_citable_but_not_a_ground_by_itself():
     assert ground.kind == AANVULLEND
     assert "ouder dan vijf jaar" in ground.motivation
     assert parse_ground("5.3", regime=WOO) is ground
+
+
+# --- motivation prose in templates (issue 12, "Also") ------------------------------------------
+
+
+def test_standard_motivations_come_from_the_interest_templates_unchanged():
+    """The prose moved from grounds.py to templates/cases/letters/grounds/<interest>.txt; the
+    rendered text per ground is what the code produced before (5.1.4 lost only its sentence
+    "In dit besluit staat de datum", the besluit now prints the date itself)."""
+    import json
+    from pathlib import Path
+
+    expected = json.loads(
+        (Path(__file__).parent / "fixtures" / "ground_motivations.json").read_text()
+    )
+    assert {code: g.motivation for code, g in GROUNDS.items()} == expected
+    assert "In dit besluit staat de datum" not in GROUNDS["5.1.4"].motivation
+
+
+def test_one_template_per_interest_shared_by_wob_and_woo():
+    from cases.grounds import GROUND_TEMPLATES, INTEREST_OF
+
+    assert set(INTEREST_OF) == set(GROUNDS)
+    files = {p.stem for p in GROUND_TEMPLATES.glob("*.txt")}
+    assert files == set(INTEREST_OF.values())
+    assert INTEREST_OF["10.2.e"] == INTEREST_OF["5.1.2e"] == "persoonlijke_levenssfeer"
+    # The shared template really varies with the regime: Wob "verstrekking", Woo "openbaarmaking".
+    assert "Verstrekking onder de Wob is verstrekking aan iedereen" in GROUNDS["10.2.e"].motivation
+    assert "Openbaarmaking onder de Woo is openbaarmaking voor iedereen" in (
+        GROUNDS["5.1.2e"].motivation
+    )
+
+
+def test_no_motivation_prose_left_in_grounds_py():
+    from pathlib import Path
+
+    import cases.grounds as module
+
+    source = Path(module.__file__).read_text()
+    assert "Ik heb het belang van openbaarheid afgewogen" not in source
+    assert len(source.splitlines()) < 520
+
+
+def test_a_jurist_edit_of_a_template_shows_in_the_motivation(tmp_path, monkeypatch):
+    import cases.grounds as module
+
+    (tmp_path / "persoonlijke_levenssfeer.txt").write_text(
+        "{# opmerking #}Aangepast door de jurist: {{ disclosure }} onder de {{ law }}."
+    )
+    monkeypatch.setattr(module, "GROUND_TEMPLATES", tmp_path)
+    assert module.standard_motivation("10.2.e", "wob") == (
+        "Aangepast door de jurist: verstrekking onder de Wob."
+    )
+    assert module.standard_motivation("5.1.2e", "woo") == (
+        "Aangepast door de jurist: openbaarmaking onder de Woo."
+    )
+
+
+def test_beleidsopvattingen_are_not_absolute():
+    assert not is_absolute("5.2") and not is_absolute("11.1")
+    assert is_absolute("5.1.1e")

@@ -102,11 +102,12 @@ def test_motivations_for_exactly_the_grounds_used():
 
 def test_legal_basis_by_regime():
     wob = body(render_letter(seed000_context()))
-    assert "Dit besluit is gebaseerd op de artikelen 1, 2, 3, 5, 6, 7, 10 en 11 van de Wob" in wob
+    # Exactly the articles applied (issue 12, item 3): 10 for the grounds used, no 11.
+    assert "Dit besluit is gebaseerd op de artikelen 1, 2, 3, 5, 6, 7 en 10 van de Wob" in wob
     woo_ctx = seed000_context(regime="woo", grounds_used=(ground_use("5.1.2e", ("1",)),))
     woo = body(render_letter(woo_ctx))
     assert "op grond van de Wet open overheid (Woo) ontvangen" in woo
-    assert "Dit besluit is gebaseerd op de artikelen 4.1, 4.4, 5.1, 5.2 en 5.3 van de Woo" in woo
+    assert "Dit besluit is gebaseerd op de artikelen 4.1, 4.4 en 5.1 van de Woo" in woo
     assert "artikel 5.1, tweede lid, aanhef en onder e, van de Woo" in woo
 
 
@@ -190,7 +191,7 @@ def test_verdagingsbrief_refused_after_first_term_and_allowed_on_it():
         kind="verdagingsbrief",
         regime="woo",
         letter_date=date(2021, 6, 8),
-        adjournment_reason="De omvang",
+        adjournment_reasons=("omvang",),
     )
     with pytest.raises(LetterError, match="7 juni 2021 verstreken"):
         render_letter(ctx)
@@ -223,13 +224,13 @@ def test_ontvangstbevestiging_with_and_without_verdaging():
                 regime="wob",
                 letter_date=date(2021, 5, 18),
                 adjourned=True,
-                adjournment_reason="De omvang van het verzoek",
+                adjournment_reasons=("omvang",),
                 adjourned_due_on=date(2021, 7, 5),
             )
         )
     )
     assert "Ik verdaag de beslissing met vier weken" in combined
-    assert "De reden daarvoor is: de omvang van het verzoek" in combined
+    assert "De reden daarvoor is dat de omvang van de informatie waarom u vraagt" in combined
     assert "uiterlijk op 5 juli 2021 een besluit" in combined
 
 

@@ -159,11 +159,12 @@ def test_absolute_ground_has_no_balancing_sentence():
     [
         ("wob", ["10.2.e", "10.2.g"], "artikel 10 van de Wob"),
         ("wob", ["11.1", "10.2.e"], "artikel 10 en 11 van de Wob"),
-        ("wob", [], "artikel 10 en 11 van de Wob"),
+        # No ground applied: no article is cited that was not applied (issue 12, item 3).
+        ("wob", [], "de uitzonderingsgronden van de Wob"),
         ("woo", ["5.1.2e", "5.1.1d"], "artikel 5.1 van de Woo"),
         ("woo", ["5.2", "5.1.2e"], "artikel 5.1 en 5.2 van de Woo"),
         ("woo", ["5.4a", "5.1.2i", "5.3"], "artikel 5.1, 5.3 en 5.4a van de Woo"),
-        ("woo", [], "artikel 5.1 en 5.2 van de Woo"),
+        ("woo", [], "de uitzonderingsgronden van de Woo"),
     ],
 )
 def test_refusal_articles(regime, codes, expected):
@@ -198,9 +199,12 @@ def test_legal_basis_woo():
     text = section(data, "Besluit")
     assert (
         "gedeeltelijk openbaar te maken; de passages die ik niet openbaar maak, laat ik weg "
-        "op grond van artikel 5.1 en 5.2 van de Woo;" in text
+        "op grond van artikel 5.1 van de Woo;" in text
     )
-    assert "Dit besluit is gebaseerd op de artikelen 4.1, 4.4, 5.1, 5.2 en 5.3 van de Woo" in text
+    # Each part cites the articles of its own documents (issue 12, item 3).
+    assert "niet openbaar te maken op grond van artikel 5.2 van de Woo." in text
+    # 5.3 is not cited: no refused document is older than five years (issue 12, item 3).
+    assert "Dit besluit is gebaseerd op de artikelen 4.1, 4.4, 5.1 en 5.2 van de Woo" in text
     assert "Wob" not in text
     assert "De Woo ziet op publieke informatie" in section(data, "Verloop van de procedure")
 
@@ -209,13 +213,13 @@ def test_dictum_names_each_judgement_and_ends_with_a_full_stop(seed000):
     bullets = [
         t
         for s, t in paragraphs(seed000)
-        if s == "List Bullet" and t.startswith(("de documenten", "voor de documenten"))
+        if s == "List Bullet" and t.startswith(("de documenten", "voor de informatie"))
     ]
     assert len(bullets) == 4
     assert bullets[0].endswith("openbaar te maken;")
     assert "gedeeltelijk openbaar te maken" in bullets[1]
     assert bullets[2].startswith("de documenten die als niet openbaar")
-    assert bullets[3].startswith("voor de documenten die reeds openbaar") and bullets[3].endswith(
+    assert bullets[3].startswith("voor de informatie die reeds openbaar") and bullets[3].endswith(
         "."
     )
 
@@ -325,9 +329,10 @@ def test_procedure_tells_each_step_in_date_order():
         "Bij brief van 12 mei 2021 heb ik de ontvangst van uw verzoek bevestigd.",
         "Op 20 mei 2021 heeft contact met u plaatsgevonden over de behandeling van uw verzoek: "
         "telefonisch over de status.",
-        "Op 1 juni 2021 heb ik de leverancier van CAS in de gelegenheid gesteld een zienswijze te "
-        "geven over de voorgenomen openbaarmaking.",
+        # No raw adviser notes in the letter (issue 12, item 5): the third party is not named
+        # and the verdaging reason comes from the verdagingsbrief, not from the timeline note.
+        "Op 1 juni 2021 heb ik een derde-belanghebbende in de gelegenheid gesteld een zienswijze "
+        "te geven over de voorgenomen openbaarmaking.",
         "De beslistermijn was opgeschort van 1 juni 2021 tot en met 15 juni 2021.",
-        "Bij brief van 4 juni 2021 heb ik de beslistermijn met vier weken verdaagd "
-        "(reden: de omvang van het verzoek).",
+        "Bij brief van 4 juni 2021 heb ik de beslistermijn met vier weken verdaagd.",
     ]

@@ -83,7 +83,10 @@ def test_address_block_top_left():
 
 @pytest.mark.parametrize("kind", ["besluit", "ontvangstbevestiging", "verdagingsbrief"])
 def test_page_fields_in_footer(kind):
-    doc = open_docx(render_letter(seed000_context(kind=kind, letter_date=date(2021, 6, 1))))
+    extra = {"adjournment_reasons": ("omvang",)} if kind == "verdagingsbrief" else {}
+    doc = open_docx(
+        render_letter(seed000_context(kind=kind, letter_date=date(2021, 6, 1), **extra))
+    )
     section = doc.sections[0]
     for footer in (section.footer, section.first_page_footer):
         xml = footer._element.xml

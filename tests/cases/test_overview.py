@@ -28,13 +28,13 @@ def two_decided(make_case):
     a = make_case(received_on=date(2026, 2, 2), subject="verdaagd")
     step(a, "acknowledged", date(2026, 2, 3))
     step(a, "adjourned", date(2026, 2, 20), note="omvang")
-    step(a, "decision_sent", date(2026, 3, 13))
+    step(a, "decision_sent", date(2026, 3, 13), actor_label="import")
     # Suspended case: received 5 Jan 2026, T1 2 Feb + 10 days suspension = 12 Feb; sent 20 Feb: 8 days late.
     b = make_case(received_on=date(2026, 1, 5), subject="opgeschort")
     step(
         b, "suspension", date(2026, 1, 20), until=date(2026, 1, 29), suspension_reason="zienswijze"
     )
-    step(b, "decision_sent", date(2026, 2, 20))
+    step(b, "decision_sent", date(2026, 2, 20), actor_label="import")
     return a, b
 
 

@@ -143,7 +143,7 @@ def test_drafts_originals_and_notes_stay_invisible(client, organisation, adviser
     assert client.get(reverse("portal:letter", args=[token, draft.pk])).status_code == 404
     assert client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404
     # Even after the besluit, an unredacted original is never offered.
-    request_transition(request=case, type="decision_sent", on=date.today())
+    request_transition(request=case, type="decision_sent", on=date.today(), actor_label="import")
     assert client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404
     # A sent letter is downloadable.
     draft.sent_on = date.today()
@@ -168,7 +168,7 @@ def test_released_document_after_besluit(client, organisation):
     assert (
         client.get(reverse("portal:document", args=[token, doc.pk])).status_code == 404
     )  # not before
-    request_transition(request=case, type="decision_sent", on=date.today())
+    request_transition(request=case, type="decision_sent", on=date.today(), actor_label="import")
     response = client.get(reverse("portal:document", args=[token, doc.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == doc.redacted.read()
@@ -214,7 +214,7 @@ def test_status_change_mails(client, organisation):
     request_transition(request=case, type="adjourned", on=date.today(), note="Veel documenten.")
     assert len(mail.outbox) == 1 and "verdaagd" in mail.outbox[0].subject
     assert "Veel documenten." in mail.outbox[0].body
-    request_transition(request=case, type="decision_sent", on=date.today())
+    request_transition(request=case, type="decision_sent", on=date.today(), actor_label="import")
     assert "Besluit" in mail.outbox[-1].subject
 
 

@@ -44,7 +44,7 @@ def test_regime_derived_from_dates_and_overridable(make_case):
     old = make_case(received_on=date(2021, 12, 20))
     assert old.regime == "woo"  # still open today: the Woo applies to the decision
     step(old, "adjourned", date(2021, 12, 22), note="omvang")
-    step(old, "decision_sent", date(2022, 2, 21))
+    step(old, "decision_sent", date(2022, 2, 21), actor_label="import")
     old.refresh_from_db()
     assert old.regime == "wob"
     summary = request_status_summary(old)
@@ -77,7 +77,7 @@ def test_lifecycle_through_the_service(make_case):
     case.refresh_from_db()
     # + 10 suspended days = Mon 27 April, Koningsdag (Atw) -> Tue 28 April
     assert case.due_on == date(2026, 4, 28)
-    step(case, "decision_sent", date(2026, 4, 24))
+    step(case, "decision_sent", date(2026, 4, 24), actor_label="import")
     case.refresh_from_db()
     assert case.status == "verzonden"
     assert case.decision_sent_on == date(2026, 4, 24)
@@ -105,7 +105,7 @@ def test_decision_on_withdrawn_request_refused(make_case):
     case = make_case()
     step(case, "withdrawn", date(2026, 3, 10))
     with pytest.raises(ValidationError) as exc:
-        step(case, "decision_sent", date(2026, 3, 12))
+        step(case, "decision_sent", date(2026, 3, 12), actor_label="import")
     assert "Besluit verzonden" in str(exc.value) and "Ingetrokken" in str(exc.value)
     case.refresh_from_db()
     assert case.status == "ingetrokken"

@@ -1,4 +1,8 @@
-"""`manage.py render_letter KENMERK KIND --out PATH [--format docx|csv|xlsx] [--pdf]`."""
+"""`manage.py render_letter KENMERK KIND --out PATH [--format docx|csv|xlsx] [--pdf]` plus the
+choices some letters need: --reden omvang,gecompliceerdheid [--toelichting ZIN] (verdaging),
+--met-verdaging (ontvangstbevestiging), --reactie-op JJJJ-MM-DD (precisering, zienswijze),
+--vraag TEKST (precisering), --orgaan NAAM [--orgaan-adres ADRES] [--punten 3,5] (doorzending),
+--derde NAAM (zienswijzeverzoek, kennisgeving_derde)."""
 
 from pathlib import Path
 
@@ -23,9 +27,31 @@ class Command(BaseCommand):
             "--date", default=None, help="briefdatum JJJJ-MM-DD (standaard vandaag)"
         )
         parser.add_argument("--pdf", action="store_true", help="ook als PDF (LibreOffice nodig)")
+        parser.add_argument("--reden", default="", help="verdaging: omvang,gecompliceerdheid")
+        parser.add_argument("--toelichting", default="", help="verdaging: extra zin (optioneel)")
+        parser.add_argument("--met-verdaging", action="store_true", dest="adjourn")
+        parser.add_argument("--reactie-op", default=None, dest="reply", help="JJJJ-MM-DD")
+        parser.add_argument("--vraag", default="", help="precisering: wat is onduidelijk")
+        parser.add_argument("--orgaan", default="", help="doorzending: het bestuursorgaan")
+        parser.add_argument("--orgaan-adres", default="", dest="organ_address")
+        parser.add_argument("--punten", default="", help="doorzending: punten, bijv. 3,5")
+        parser.add_argument("--derde", default="", help="naam van de derde-belanghebbende")
 
     def handle(self, *args, reference, kind, out, fmt, date, pdf, **options):
         from datetime import date as date_cls
+
+        choices = {
+            "adjourn": options.get("adjourn", False),
+            "adjournment_reasons": [r.strip() for r in options.get("reden", "").split(",") if r],
+            "adjournment_sentence": options.get("toelichting", ""),
+            "reply_due_on": options.get("reply"),
+            "question": options.get("vraag", ""),
+            "organ_name": options.get("orgaan", ""),
+            "organ_address": (options.get("organ_address") or "").replace("\\n", "\n"),
+            "points": [p for p in options.get("punten", "").replace(",", " ").split() if p],
+        }
+        if any(not p.isdigit() for p in choices["points"]):
+            raise CommandError("--punten: geef puntnummers, bijv. 3,5.")
 
         if kind not in LETTER_KINDS:
             raise CommandError(f"Onbekende brief '{kind}'; kies uit: {', '.join(LETTER_KINDS)}.")
@@ -40,8 +66,23 @@ class Command(BaseCommand):
             letter_date = date_cls.fromisoformat(date) if date else None
         except ValueError:
             raise CommandError(f"Ongeldige datum: {date}")
+        third_party = None
+        if options.get("derde"):
+            third_party = request.third_parties.filter(name=options["derde"]).first()
+            if third_party is None:
+                names = ", ".join(request.third_parties.values_list("name", flat=True)) or "geen"
+                raise CommandError(
+                    f"Onbekende derde-belanghebbende '{options['derde']}'; bekend: {names}."
+                )
         try:
-            letter = letter_render(request=request, kind=kind, fmt=fmt, letter_date=letter_date)
+            letter = letter_render(
+                request=request,
+                kind=kind,
+                fmt=fmt,
+                letter_date=letter_date,
+                options=choices,
+                third_party=third_party,
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages))
         data = letter.file.read()
