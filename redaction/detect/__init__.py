@@ -16,7 +16,15 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from redaction.detect import lexicon, names, namewords, officials, patterns, technical
+from redaction.detect import (
+    lexicon,
+    names,
+    namewords,
+    officials,
+    patterns,
+    structure,
+    technical,
+)
 from redaction.detect.patterns import Span
 from redaction.types import Box, PageText, Suggestion
 
@@ -168,6 +176,8 @@ def _page_spans(
     spans += list(patterns.find_birth_dates(text))
     spans += list(patterns.find_urls(text))
     spans += list(technical.find_technical(text, config.system_code_patterns))
+    spans += list(structure.find_table_cells(text))
+    spans += list(structure.find_key_values(text))
     for s in names.find_names(text):
         if people.match(text[s.start : s.end]):
             continue

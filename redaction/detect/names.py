@@ -74,6 +74,24 @@ FIELD_LABELS = (
     "Naam medewerker",
     "Ondertekenaar",
     "Gemachtigde",
+    "Kind",
+    "Moeder",
+    "Vader",
+    "Partner",
+    "Echtgenoot",
+    "Echtgenote",
+    "Betrokkene",
+    "Cliënt",
+    "Client",
+    "Bewoner",
+    "Huurder",
+    "Bezwaarmaker",
+    "Belanghebbende",
+    "Toezichthouder",
+    "Klantmanager",
+    "Consulent",
+    "Initiatiefnemer",
+    "Contactpersoon gemeente",
 )
 NO_COLON_LABELS = (
     "Behandeld door",
@@ -114,7 +132,7 @@ CLOSING_RX = re.compile(
     r"Hoogachtend|Mvg|MVG|Met\s+collegiale\s+groet|Kind\s+regards|Best\s+regards|Regards|Gr\.?|Dank\s+en\s+groet)[,.!]?[ \t]*\n+[ \t]*([^\n]{2,60})",
 )
 ATTENDEE_RX = re.compile(
-    r"(?:^|\n)[ \t]*(?i:Aanwezig|Aanwezigen|Afwezig|Met\s+kennisgeving\s+afwezig|Deelnemers|Genodigden|Verslaglegging|Afmeldingen|Present|Absent)[ \t]*:[ \t]*([^\n]+(?:\n[ \t]+[^\n]+)*)",
+    r"(?:^|\n)[ \t]*(?i:Aanwezig|Aanwezigen|Afwezig|Met\s+kennisgeving\s+afwezig|Deelnemers|Genodigden|Verslaglegging|Afmeldingen|Present|Absent)[ \t]*:[ \t]*([^\n]+(?:\n(?:[ \t]+|(?<=,\n))[^\n]+)*)",
 )
 CHAT_RX = re.compile(
     r"(?:^|\n)[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4},?\s+\d{1,2}[:.]\d{2})\s*(?:-\s*)?("
@@ -144,35 +162,53 @@ def _role_names(text: str) -> list[Span]:
         core = [w for w in name.split() if w.lower() not in lexicon.INTERFIXES and "." not in w]
         if not core or any(NOUN_SUFFIX.search(w) for w in core):
             continue
-        if len(core) == 1 and core[0].lower() not in lexicon.surnames():
+        if (
+            len(core) == 1
+            and core[0].lower() not in lexicon.surnames()
+            and core[0].lower() not in lexicon.first_names()
+        ):
             continue
         if looks_like_name(name, strict=len(core) == 1):
             add_span(out, text, start, end, "names.context", "Naam na een functie of rol", 0.85)
     return out
 
 
+def label_word(name: str) -> bool:
+    """A one-word 'name' that is a Dutch word and in no name list: a label or heading such as
+    'Functie', 'Rekeningnummer' or 'Parkeerbeheer' (the next label of a colofon or table whose
+    own field is empty), not a person."""
+    words = name.split()
+    if len(words) != 1:
+        return False
+    w = words[0].lower()
+    if w in lexicon.surnames() or w in lexicon.first_names():
+        return False
+    return lexicon.is_dutch_word(w)
+
+
 def find_names(text: str) -> Iterator[Span]:
     out: list[Span] = []
     for m in TITLE_RX.finditer(text):
         title = m.group(0)[: m.start(1) - m.start()].strip()
-        if looks_like_name(m.group(1), strict=False):
+        name_end = _longest_name(text, m.start(1), m.end(1))
+        if name_end:
             add_span(
                 out,
                 text,
                 m.start(1),
-                m.end(1),
+                name_end,
                 "names.context",
                 f"Naam na aanhef of titel '{title.split()[-1]}'",
                 0.95,
             )
     for m in FIELD_RX.finditer(text):
-        if looks_like_name(m.group(1), strict=False):
+        if looks_like_name(m.group(1), strict=False) and not label_word(m.group(1)):
             label = m.group(0).strip().split(":")[0][:30]
             add_span(
                 out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.95
             )
     for m in FIELD_NEXT_LINE_RX.finditer(text):
-        if looks_like_name(m.group(1), strict=False):
+        if looks_like_name(m.group(1), strict=False) and not label_word(m.group(1)):
             label = m.group(0).strip().split("\n")[0].rstrip(": ")[:30]
             add_span(
                 out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.9
@@ -241,6 +277,19 @@ def find_names(text: str) -> Iterator[Span]:
     yield from out
 
 
+def _longest_name(text: str, start: int, end: int) -> int | None:
+    """The end of the longest run of words from start that looks like a name: "dr. Lisa Kok van
+    de GGD" is "Lisa Kok" (the organisation after the tussenvoegsel is no part of the name)."""
+    words = [m.end() for m in re.finditer(r"\S+", text[start:end])]
+    for n in range(len(words), 0, -1):
+        candidate = text[start : start + words[n - 1]]
+        if candidate.split()[-1].lower() in lexicon.INTERFIXES:
+            continue
+        if looks_like_name(candidate, strict=False):
+            return start + words[n - 1]
+    return None
+
+
 SIGNATURE_SKIP = re.compile(
     r"(?i:namens|voor\s+deze|i\.o\.|p\.o\.|de\s+\w+\s+(?:van|voor)\b|het\s+college|burgemeester\s+en|"
     r"de\s+secretaris|de\s+burgemeester|de\s+minister|de\s+staatssecretaris|de\s+directeur|"
@@ -291,6 +340,8 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
             rf"((?:{NAME_WORD}[ \t]){{0,2}}{NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?",
             stripped,
         )
+        if label_word(stripped):
+            continue  # "Aan: Parkeerbeheer <parkeerbeheer@...>": a department, not a person
         if rev or (FULL_NAME_RX.fullmatch(stripped) and looks_like_name(stripped, strict=False)):
             add_span(
                 out,

@@ -42,7 +42,12 @@ ROLE_NOUNS = (
     "rechercheur|advocaat|advocate|notaris|buurman|buurvrouw|melder|klager|klaagster|verzoeker|"
     "verzoekster|bewoner|bewoonster|eigenaar|eigenaresse|huurder|aanvrager|aanvraagster|ambtenaar|"
     "manager|coördinator|coordinator|stagiair|stagiaire|leerling|patiënt|cliënt|client|getuige|"
-    "chauffeur|monteur|ontwikkelaar|architect|makelaar|aannemer|opzichter|vergunninghouder"
+    "chauffeur|monteur|ontwikkelaar|architect|makelaar|aannemer|opzichter|vergunninghouder|"
+    "toezichthouder|klantmanager|wijkagent|buurtbewoner|bewoner|"
+    # family and household: "mijn man Tjeerd", "zijn zwager Mehmet Aydın"
+    "man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendin|zoon|dochter|broer|zus|zuster|"
+    "vader|moeder|opa|oma|oom|tante|neef|nicht|zwager|schoonzus|schoonzoon|schoondochter|"
+    "schoonvader|schoonmoeder|stiefvader|stiefmoeder|kind|pleegkind|pleegmoeder|pleegvader"
 )
 NOUN_SUFFIX = re.compile(
     r"(?:ing|heid|teit|schap|zaken|beheer|dienst|staf|raad|centrum|beleid|team|afdeling|recht|wet)$",
@@ -87,6 +92,15 @@ def _after_interfix(text: str, start: int, pos: int) -> bool:
     return bool(_ENDS_WITH_INTERFIX.search(text, start, pos))
 
 
+def _surname_after_first_name(words: list[re.Match]) -> bool:
+    """'Lisa Kok': a listed surname right after a listed first name is the surname, although
+    'kok' is also a word."""
+    if len(words) < 2:
+        return False
+    last, before = words[-1].group(0).lower(), words[-2].group(0).lower()
+    return last in lexicon.surnames() and before in lexicon.first_names() and not is_common(before)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a candidate to its name: drop trailing common words ('Jansen Vandaag') and leading ones."""
     words = list(WORD_RX.finditer(text, start, end))
@@ -95,6 +109,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         and is_common(words[-1].group(0))
         and words[-1].group(0).lower() not in lexicon.INTERFIXES
         and not _after_interfix(text, start, words[-1].start())
+        and not _surname_after_first_name(words)
     ):
         end = words[-1].start()
         words.pop()
@@ -135,15 +150,14 @@ def lexicon_names(text: str) -> list[Span]:
         if first.lower() not in lexicon.first_names() or is_common(first):
             continue
         has_interfix = m.group(3) != last
-        if last.lower() in lexicon.places() and not (
-            has_interfix and last.lower() in lexicon.surnames()
-        ):
-            continue
+        if last.lower() in lexicon.places() and last.lower() not in lexicon.surnames():
+            continue  # "Femke Rietveld": a hamlet's name that is also a surname is a surname
         if is_common(last.split("-")[0]) and not (has_interfix and not is_common(first)):
             continue
         if last.isupper() and not first.isupper():
             continue
-        score = 0.85 if last.lower() in lexicon.surnames() else 0.7
+        # a listed surname, or a tussenvoegsel before a capitalised word ("Sanne van Leeuwaarden")
+        score = 0.85 if last.lower() in lexicon.surnames() or has_interfix else 0.7
         add_span(
             out,
             text,

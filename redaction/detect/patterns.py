@@ -222,8 +222,35 @@ def _listed_street(words: list[str]) -> int:
 LEADING_WORD = re.compile(r"(?:Het|De|Een|Aan|Op|In|Naar|Via|Bij|Te|Zie|Adres)[ \t]+(?=\S)")
 
 
+# "op het perceel Heuvelrand 22", "woont aan de Kolksloot 3": the context names an address, so
+# the capitalised words and house number are one whatever the street is called
+ADDRESS_CONTEXT = re.compile(
+    r"(?i:\b(?:perceel|adres|woonadres|huisadres|woont|wonend|woonachtig|verhuisd|bewoner|"
+    r"bewoners|bewoonster|eigenaar|pand|woning|huis)(?:[ \t]+(?:aan|op|in|naar|van|te))?"
+    r"(?:[ \t]+(?:de|het|'t))?[ \t]*:?[ \t]+)"
+    r"((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}[A-Z][\w'’-]+)"
+    r"[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)(?![\w.,:]\d|[\w/-])"
+)
+# the street line of an address block: "Words 12a" on the line right above a postcode line
+BLOCK_STREET = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}"
+    r"[A-Z][\w'’-]+)[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)[ \t]*,?"
+    r"[ \t]*\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b"
+)
+
+
 def find_addresses(text: str) -> Iterator[Span]:
     seen: list[tuple[int, int]] = []
+    for rx, reason in (
+        (ADDRESS_CONTEXT, "Adres (na 'perceel', 'woont aan' en dergelijke)"),
+        (BLOCK_STREET, "Straat en huisnummer boven een postcode"),
+    ):
+        for m in rx.finditer(text):
+            street = m.group(1)
+            if street.split()[0].lower() in NOT_A_STREET or street.lower() in lexicon.common_words():
+                continue
+            seen.append((m.start(1), m.end(2)))
+            yield Span(m.start(1), m.end(2), "address", "pattern.address", reason, 0.9)
     for m in STREET_ADDRESS.finditer(text):
         street = m.group(1).strip()
         start = m.start(1)
@@ -326,7 +353,8 @@ def find_plates(text: str) -> Iterator[Span]:
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s+(?:" + MONTHS + r")\s+(?:19|20)\d{2})"
 DOB = re.compile(
-    r"\b(?:geboren\s+op|geboren|geb\.|geboortedatum|geb\.\s*datum|d\.o\.b\.)\s*:?\s*("
+    r"(?:\b(?:geboren(?:\s+te\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?(?:\s+op)?|geb\.(?:\s*datum)?"
+    r"(?:\s+op)?|geboortedatum|geb\.datum|d\.o\.b\.?|date\s+of\s+birth)|°)[ \t]*:?[ \t]*("
     + DATE
     + r")",
     re.IGNORECASE,
