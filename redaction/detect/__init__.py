@@ -153,11 +153,16 @@ def _resolve(spans: list[Span]) -> list[Span]:
     return sorted(result, key=lambda s: s.start)
 
 
+STREET_NAME = re.compile(rf"(?:{patterns.STREET_SUFFIX})$", re.IGNORECASE)
+HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\d.,:-]\d)")
+
+
 def _page_spans(
     text: str,
     config: DetectionConfig,
     people: officials.Officials,
     readable: list[tuple[int, int]],
+    doc=None,
 ) -> list[Span]:
     never = [t for t in config.never_redact if t.strip()]
     organisation_blocks = patterns.postbus_blocks(text) if "ostbus" in text else []
@@ -179,15 +184,17 @@ def _page_spans(
     spans += list(structure.find_table_cells(text))
     spans += list(structure.find_key_values(text))
     for s in names.find_names(text):
-        if people.match(text[s.start : s.end]):
+        if people.match(text[s.start : s.end], doc):
             continue
+        if STREET_NAME.search(text, s.start, s.end) and HOUSE_NUMBER.match(text, s.end):
+            continue  # "Karel Doormanstraat 31", "Pieter de Hoochlaan 90": a street, not a person
         if officials.introduced_by_office(text, s.start, s.end, config.public_offices):
             continue
         spans.append(s)
     nlp = pipeline(config.spacy_model) if config.spacy_model else None
     if nlp is not None and "ner" in nlp.pipe_names:
         for ent in nlp(text).ents:
-            if ent.label_ in ("PER", "PERSON") and not people.match(ent.text):
+            if ent.label_ in ("PER", "PERSON") and not people.match(ent.text, doc):
                 spans.append(
                     Span(
                         ent.start_char,
@@ -234,9 +241,11 @@ def detect_case(
     documents: Mapping[Hashable, Sequence[PageText]], config: DetectionConfig
 ) -> dict[Hashable, list[Suggestion]]:
     readable_people = officials.Officials(config.public_officials)
-    for pages in documents.values():
-        for page in pages:  # a name introduced by a public office anywhere is readable everywhere
-            readable_people.add(officials.office_holders(page.text, config.public_offices))
+    for doc_key, pages in documents.items():
+        for page in pages:  # a full name introduced by a public office is readable everywhere
+            readable_people.add(
+                officials.office_holders(page.text, config.public_offices), doc=doc_key
+            )
     found: dict[Hashable, dict[int, list[Span]]] = {}
     readable: dict[tuple[Hashable, int], list[tuple[int, int]]] = {}
     person_terms: set[str] = set()
@@ -245,7 +254,7 @@ def detect_case(
         found[key] = {}
         for page in pages:
             readable[key, page.page] = patterns.readable_spans(page.text)
-            spans = _page_spans(page.text, config, readable_people, readable[key, page.page])
+            spans = _page_spans(page.text, config, readable_people, readable[key, page.page], key)
             found[key][page.page] = spans
             for s in spans:
                 value = " ".join(page.text[s.start : s.end].split())
@@ -309,6 +318,13 @@ def detect_case(
                 )
                 if _inside(candidate, readable[key, page.page]):
                     continue
+                if cat == "person" and (
+                    readable_people.match(m.group(0), key)
+                    or officials.introduced_by_office(
+                        page.text, m.start(), m.end(), config.public_offices
+                    )
+                ):
+                    continue  # "wethouder Smit" stays readable here, "mevrouw Smit" elsewhere not
                 if cat == "person" and _overlaps_any(candidate, spans):
                     continue
                 spans.append(candidate)

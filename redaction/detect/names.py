@@ -160,7 +160,7 @@ def _role_names(text: str) -> list[Span]:
         start, end = trim(text, m.start(1), m.end(1))
         name = text[start:end]
         core = [w for w in name.split() if w.lower() not in lexicon.INTERFIXES and "." not in w]
-        if not core or any(NOUN_SUFFIX.search(w) for w in core):
+        if not core or any(NOUN_SUFFIX.search(w) for w in core) or label_word(" ".join(core)):
             continue
         if (
             len(core) == 1
@@ -178,12 +178,13 @@ def label_word(name: str) -> bool:
     'Functie', 'Rekeningnummer' or 'Parkeerbeheer' (the next label of a colofon or table whose
     own field is empty), not a person."""
     words = name.split()
-    if len(words) != 1:
+    if not words:
         return False
-    w = words[0].lower()
-    if w in lexicon.surnames() or w in lexicon.first_names():
-        return False
-    return lexicon.is_dutch_word(w)
+    for word in words:
+        w = word.lower()
+        if w in lexicon.surnames() or w in lexicon.first_names() or not lexicon.is_dutch_word(w):
+            return False
+    return True
 
 
 def find_names(text: str) -> Iterator[Span]:

@@ -75,7 +75,22 @@ def introduced_by_office(
     party = PARTY_AFTER.match(after)
     if party and party.group(1).lower() in lexicon.PARTIES:
         return True
-    return bool(rx.before.search(text[max(0, start - 90) : start]) or rx.after.match(after))
+    before = text[max(0, start - 90) : start]
+    blank = BLANK_LINE.search(before)
+    while blank:  # the office must stand in the same block: not the college above a signature
+        before = before[blank.end() :]
+        blank = BLANK_LINE.search(before)
+    if COLLEGE.search(before):
+        before = (
+            ""  # "namens burgemeester en wethouders,": the signing body, not the person's office
+        )
+    return bool(rx.before.search(before) or rx.after.match(after))
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+COLLEGE = re.compile(
+    r"(?i:namens|burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|het\s+college)"
+)
 
 
 def person_key(name: str) -> tuple[str, str]:
@@ -105,19 +120,26 @@ def person_key(name: str) -> tuple[str, str]:
 
 class Officials:
     """Configured public officials and office holders found in the case; a mention is the same
-    person when the surname matches and the initials do not contradict."""
+    person when the surname matches and the initials do not contradict. A surname alone is
+    covered by a configured official, or by an office holder found in the SAME document: an
+    official is known by the full name in an office context, never by a surname learnt in
+    another document ("Geachte mevrouw Smit" stays redacted when another file names wethouder
+    Smit; issue 10, item 4)."""
 
     def __init__(self, officials: Sequence[str] = ()):
         self.keys: set[tuple[str, str, bool]] = set()
+        self.local: set[tuple[object, str]] = set()  # (document, surname) of office holders
         self.add(officials, configured=True)
 
-    def add(self, officials: Sequence[str], *, configured: bool = False) -> None:
+    def add(self, officials: Sequence[str], *, configured: bool = False, doc=None) -> None:
         for o in officials:
             surname, initials = person_key(o)
             if surname:
                 self.keys.add((surname, initials, configured))
+                if not configured:
+                    self.local.add((doc, surname))
 
-    def match(self, candidate: str) -> bool:
+    def match(self, candidate: str, doc=None) -> bool:
         if not self.keys:
             return False
         surname, initials = person_key(candidate)
@@ -125,7 +147,9 @@ class Officials:
             if surname != s:
                 continue
             if not initials:  # "De Vries", "mevrouw De Vries": a surname-only mention
-                return True
+                if configured or (doc, surname) in self.local:
+                    return True
+                continue
             if i and (initials.startswith(i) or i.startswith(initials)):
                 return True  # "E. de Vries" is "E.M. de Vries"; "J. de Vries" is someone else
             # "wethouder Bakker" in the text does not cover "Jan Bakker"; a configured

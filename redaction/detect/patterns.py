@@ -77,7 +77,23 @@ def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
 
+# a foreign number: "+36 30 412 7781", "+49 (0)30 1234567", "0032 9 123 45 67"
+FOREIGN_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}[ \t.-]?(?:\(0\)[ \t.-]?)?(?:\d[ \t.-]?){6,11}\d(?!\d)"
+)
+
+
 def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iterator[Span]:
+    if "+" in text or "00" in text:
+        for m in FOREIGN_PHONE.finditer(text):
+            raw = m.group(0).rstrip(" -.")
+            yield Span(
+                m.start(),
+                m.start() + len(raw),
+                "phone",
+                "pattern.phone",
+                "Telefoonnummer (buitenland)",
+            )
     account_numbers = [(m.start(), m.end()) for m in IBAN.finditer(text)]
     for m in PHONE.finditer(text):
         if any(s <= m.start() < e for s, e in account_numbers):
@@ -247,7 +263,10 @@ def find_addresses(text: str) -> Iterator[Span]:
     ):
         for m in rx.finditer(text):
             street = m.group(1)
-            if street.split()[0].lower() in NOT_A_STREET or street.lower() in lexicon.common_words():
+            if (
+                street.split()[0].lower() in NOT_A_STREET
+                or street.lower() in lexicon.common_words()
+            ):
                 continue
             seen.append((m.start(1), m.end(2)))
             yield Span(m.start(1), m.end(2), "address", "pattern.address", reason, 0.9)

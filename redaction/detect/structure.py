@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from redaction.detect.patterns import DATE, Span
+from redaction.detect.patterns import DATE, Span, elfproef
 
 # header cell (lowercased, without ':' and trailing dots) -> category of the column
 HEADER_CATEGORIES: dict[str, str] = {}
@@ -72,7 +72,10 @@ def _plausible(category: str, value: str) -> bool:
         return False
     if category == "date_of_birth":
         return bool(DATE_RX.search(v)) or bool(re.fullmatch(r"(?:19|20)\d{2}", v))
-    if category in ("bsn", "phone", "iban"):
+    if category == "bsn":  # a number failing the 11-test is never proposed as a BSN
+        digits = "".join(_DIGITS.findall(v))
+        return len(digits) in (8, 9) and elfproef(digits)
+    if category in ("phone", "iban"):
         return len(_DIGITS.findall(v)) >= 6
     if category == "email":
         return "@" in v
