@@ -206,7 +206,11 @@ def _page_spans(
                     )
                 )
     result = []
+    person_starts = [s.start for s in spans if s.category == "person"]
     for s in spans:
+        if s.category == "phone" and s.detector == "pattern.phone":
+            if patterns.organisation_phone(text, s.start, s.end, person_starts):
+                continue  # the switchboard in a colofon or letterhead stays readable
         if s.category in NUMERIC and any(a < s.end and s.start < b for a, b in readable):
             continue  # a number touching a kenmerk or article ("2021-0088197 8724") is part of it
         if s.category not in ("email", "url", "share_path") and _inside(s, readable):
@@ -248,6 +252,7 @@ def detect_case(
             )
     found: dict[Hashable, dict[int, list[Span]]] = {}
     readable: dict[tuple[Hashable, int], list[tuple[int, int]]] = {}
+    joined: dict[tuple[Hashable, int], tuple[str, list[int] | None, list[int]]] = {}
     person_terms: set[str] = set()
     custom_terms = [t.strip() for t in config.always_redact if len(t.strip()) >= 3]
     for key, pages in documents.items():
@@ -255,6 +260,24 @@ def detect_case(
         for page in pages:
             readable[key, page.page] = patterns.readable_spans(page.text)
             spans = _page_spans(page.text, config, readable_people, readable[key, page.page], key)
+            joined[key, page.page] = _join(page.text)
+            joined_text, index, joints = joined[key, page.page]
+            if index is not None:  # a name, address or number broken over a line or a hyphen
+                crossing = _page_spans(
+                    joined_text,
+                    config,
+                    readable_people,
+                    patterns.readable_spans(joined_text),
+                    key,
+                )
+                for s in crossing:
+                    if not any(s.start < j < s.end for j in joints):
+                        continue
+                    value = " ".join(joined_text[s.start : s.end].split())
+                    if s.category == "person" and s.score >= 0.85:
+                        person_terms.update(namewords.name_variants(value))
+                    spans.append(_unjoin(s, index))
+                spans = _resolve(spans)
             found[key][page.page] = spans
             for s in spans:
                 value = " ".join(page.text[s.start : s.end].split())
@@ -264,16 +287,20 @@ def detect_case(
                     person_terms.update(_names_from_email(value, page.text))
     # consistency across the case: every occurrence of a found name, any case, across line breaks
     terms = []
+    place_terms = set()
     for t in person_terms:
         words = t.split()
         if not words or len(t) < 3 or readable_people.match(t):
             continue
-        if len(words) == 1 and (
-            t.lower() in lexicon.common_words()
-            or t.lower() in lexicon.places()
-            and t.lower() not in lexicon.surnames()  # "Groenendijk" is a hamlet and a surname
-        ):
+        if len(words) == 1 and t.lower() in lexicon.common_words():
             continue
+        if (
+            len(words) == 1
+            and t.lower() in lexicon.places()
+            and t.lower() not in lexicon.surnames()
+        ):
+            place_terms.add(_term_key(t))  # "Thijmen Oudewater", later "Oudewater licht toe"
+
         if any(_norm(t) == _norm(n) for n in config.never_redact):
             continue
         terms.append(("person", t))
@@ -299,16 +326,27 @@ def detect_case(
         suggestions: list[Suggestion] = []
         for page in pages:
             spans = list(found[key][page.page])
-            present = by_first_word.keys() & set(_WORDS.findall(page.text.lower()))
+            joined_text, index, _ = joined[key, page.page]
+            present = by_first_word.keys() & set(_WORDS.findall(joined_text.lower()))
             case_terms = _terms_regex(tuple(sorted({t for w in present for t in by_first_word[w]})))
-            for m in case_terms.finditer(page.text) if case_terms else ():
+            for m in case_terms.finditer(joined_text) if case_terms else ():
                 key_term = _term_key(m.group(0))
                 cat = term_category.get(key_term, "person")
                 if key_term in needs_capital and not m.group(0).split()[-1][:1].isupper():
                     continue
+                if key_term in place_terms and (
+                    not m.group(0)[:1].isupper()
+                    or PLACE_CONTEXT.search(joined_text, max(0, m.start() - 20), m.start())
+                ):
+                    continue  # "in Oudewater", "gemeente Oudewater": the place, not the person
+                m_start, m_end = (
+                    (m.start(), m.end())
+                    if index is None
+                    else (index[m.start()], index[m.end() - 1] + 1)
+                )
                 candidate = Span(
-                    m.start(),
-                    m.end(),
+                    m_start,
+                    m_end,
                     cat,
                     "names.case_consistency" if cat == "person" else "custom.always_redact",
                     "Naam eerder in dit dossier gevonden"
@@ -321,7 +359,7 @@ def detect_case(
                 if cat == "person" and (
                     readable_people.match(m.group(0), key)
                     or officials.introduced_by_office(
-                        page.text, m.start(), m.end(), config.public_offices
+                        page.text, m_start, m_end, config.public_offices
                     )
                 ):
                     continue  # "wethouder Smit" stays readable here, "mevrouw Smit" elsewhere not
@@ -346,6 +384,52 @@ def detect_case(
                 )
         result[key] = sorted(suggestions, key=lambda s: (s.page, s.start))
     return result
+
+
+PLACE_CONTEXT = re.compile(
+    r"(?i:\b(?:in|te|uit|naar|bij|nabij|rond|richting|gemeente|provincie|regio|omgeving|"
+    r"station|centrum|vanuit)\s+)$"
+)
+# Line breaks that split one item: "Oude-\nLuttikhuis", "hyphen-\nated", "name@\ndomain.nl",
+# "06 - 4418\n2203". The joined text has them removed; a span found across a joint is mapped
+# back onto the page text.
+HYPHENATED = re.compile(r"(?<=[a-zß-ÿ])-[ \t]*\n[ \t]*(?=[a-zß-ÿ])(?![\w.-]*@)")
+KEEP_HYPHEN = re.compile(r"(?<=\w-)[ \t]*\n[ \t]*(?=\w)|(?<=[@.])[ \t]*\n[ \t]*(?=\w)")
+SPLIT_NUMBER = re.compile(r"(?:\+31|\b0)\d[\d \t().-]{1,12}\d([ \t]*\n[ \t]*)(?=\d[\d \t-]{1,10})")
+
+
+def _join(text: str) -> tuple[str, list[int] | None, list[int]]:
+    """(joined text, joined index -> page index, joint positions in the joined text); index is
+    None when nothing is split."""
+    if "\n" not in text:
+        return text, None, []
+    cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page text
+    if "-" in text:
+        cuts += [(m.start(), m.end(), "") for m in HYPHENATED.finditer(text)]
+    cuts += [(m.start(), m.end(), "") for m in KEEP_HYPHEN.finditer(text)]
+    cuts += [(m.start(1), m.end(1), " ") for m in SPLIT_NUMBER.finditer(text)]
+    if not cuts:
+        return text, None, []
+    cuts.sort()
+    out, index, joints, pos = [], [], [], 0
+    for start, end, repl in cuts:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
+        joints.append(len(index))
+        out.append(repl)
+        index.extend([start] * len(repl))
+        pos = end
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index, joints
+
+
+def _unjoin(span: Span, index: list[int]) -> Span:
+    start = index[span.start]
+    end = index[span.end - 1] + 1
+    return Span(start, end, span.category, span.detector, span.reason, span.score)
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:

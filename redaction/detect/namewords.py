@@ -152,12 +152,15 @@ def lexicon_names(text: str) -> list[Span]:
         has_interfix = m.group(3) != last
         if last.lower() in lexicon.places() and last.lower() not in lexicon.surnames():
             continue  # "Femke Rietveld": a hamlet's name that is also a surname is a surname
-        if is_common(last.split("-")[0]) and not (has_interfix and not is_common(first)):
+        if all(is_common(p) for p in last.split("-")) and not (
+            has_interfix and not is_common(first)
+        ):
             continue
         if last.isupper() and not first.isupper():
             continue
         # a listed surname, or a tussenvoegsel before a capitalised word ("Sanne van Leeuwaarden")
-        score = 0.85 if last.lower() in lexicon.surnames() or has_interfix else 0.7
+        # or a double-barrelled capitalised surname ("Maarten Oude-Luttikhuis")
+        score = 0.85 if last.lower() in lexicon.surnames() or has_interfix or "-" in last else 0.7
         add_span(
             out,
             text,
@@ -241,7 +244,9 @@ def name_variants(name: str) -> list[str]:
     surname = " ".join(words[surname_start:])
     last = surname.split()[-1] if not hyphen_interfix else hyphen_interfix.group(1)
     if surname != name and (
-        len(last) >= 3 and not is_common(last.split("-")[0]) or surname_start < len(words) - 1
+        len(last) >= 3
+        and not all(is_common(p) for p in last.split("-") if p)
+        or surname_start < len(words) - 1
     ):
         variants.append(surname)  # "de Jong" is specific although "jong" is a word
     parts = [p for p in re.split(rf"-(?:(?:{_INTERFIX_ALT}) )?", last) if p]

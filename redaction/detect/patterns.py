@@ -50,6 +50,23 @@ FUNCTIONAL_LOCAL_PARTS = (
 EMAIL = re.compile(r"(?<![\w.+-])\w[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 
 
+def functional_local_part(local: str) -> bool:
+    """'parkeerbeheer', 'postbus.kamervragen', 'klachten': every part of the local part is a
+    Dutch word of four letters or more and none is a name from the lists: a department's
+    mailbox. 'r.stamhuis', 'wendelien.ploeg', 'bakker' (a surname) stay personal."""
+    parts = [p for p in re.split(r"[._-]+", local) if p]
+    if not parts or len(parts) > 3:
+        return False
+    for part in parts:
+        if len(part) < 4 or not part.isalpha():
+            return False
+        if part in lexicon.first_names() or part in lexicon.surnames():
+            return False
+        if not lexicon.is_dutch_word(part):
+            return False
+    return True
+
+
 def find_emails(text: str) -> Iterator[Span]:
     for m in EMAIL.finditer(text):
         local = m.group(0).split("@")[0].lower()
@@ -61,6 +78,8 @@ def find_emails(text: str) -> Iterator[Span]:
             word in local
             for word in ("coordinatie", "coördinatie", "desk", "loket", "secretariaat")
         ):
+            continue
+        if functional_local_part(local):
             continue
         yield Span(m.start(), m.end(), "email", "pattern.email", "E-mailadres van een persoon")
 
@@ -120,6 +139,56 @@ def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iter
             "pattern.phone",
             "Telefoonnummer" + (" (mobiel)" if national.startswith("06") else ""),
         )
+
+
+PERSONAL_PHONE_LABEL = re.compile(
+    r"(?i:doorkies\w*|direct\w*|rechtstreeks|mobiel\w*|mob\.?|privé|prive|persoonlijk|gsm|"
+    r"whatsapp|thuis|m)\W*$"
+)
+GENERAL_PHONE_LABEL = re.compile(
+    r"(?i:algeme\w+|centrale|receptie|klantcontact\w*|servicenummer|hoofdnummer|switchboard|"
+    r"informatienummer|bel\s+ons|belt\s+u\s+ons|(?:wij|we)\s+zijn\s+(?:telefonisch\s+)?bereikbaar)"
+)
+COLOFON_PHONE_LABEL = re.compile(r"(?im)^[ \t]*(?:telefoon|telefoonnummer|tel\.?|t)[ \t]*:?[ \t]*$")
+ORGANISATION_BLOCK = re.compile(
+    r"(?i:\bpostbus\b|bezoekadres|postadres|\bwww\.|\bkvk\b|internet|organisatieonderdeel|"
+    r"ons\s+kenmerk|uw\s+kenmerk)"
+)
+
+
+def organisation_phone(text: str, start: int, end: int, person_starts: list[int]) -> bool:
+    """A public body's general number in a letterhead, colofon or contact line stays readable;
+    a person's direct line or mobile does not. General: labelled so ('algemeen nummer',
+    'bel ons'), or under a bare 'Telefoon' label line (colofon), or in an organisation's address
+    block; never a mobile, a number labelled direct/mobiel/privé, or one in the same block as a
+    person's name (a signature, a citizen's address block)."""
+    digits = _digits(text[start:end])
+    if digits.startswith(("06", "316", "00316")):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start]
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    prev_line = text[prev_start:prev_end] if prev_end > 0 else ""
+    if not label.strip():
+        label_context = prev_line
+    else:
+        label_context = label
+    if PERSONAL_PHONE_LABEL.search(label_context.strip()):
+        return False
+    block_start = max(0, start - 300)
+    blank = [m.end() for m in re.finditer(r"\n[ \t]*\n", text[block_start:start])]
+    if blank:
+        block_start += blank[-1]
+    if any(block_start <= p < start for p in person_starts):
+        return False
+    if GENERAL_PHONE_LABEL.search(text[max(0, start - 60) : start]):
+        return True
+    if not label.strip() and COLOFON_PHONE_LABEL.fullmatch(prev_line):
+        return True
+    block_end = text.find("\n\n", end)
+    block = text[block_start : block_end if block_end >= 0 else len(text)]
+    return bool(ORGANISATION_BLOCK.search(block))
 
 
 GENERAL_14 = re.compile(r"\b14\s?0\d{2,3}\b")
