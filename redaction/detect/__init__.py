@@ -263,13 +263,13 @@ def detect_case(
             joined[key, page.page] = _join(page.text)
             joined_text, index, joints = joined[key, page.page]
             if index is not None:  # a name, address or number broken over a line or a hyphen
-                crossing = _page_spans(
-                    joined_text,
-                    config,
-                    readable_people,
-                    patterns.readable_spans(joined_text),
-                    key,
-                )
+                crossing = []
+                for w_start, w_end in _joint_windows(joined_text, joints):
+                    window = joined_text[w_start:w_end]
+                    found_here = _page_spans(
+                        window, config, readable_people, patterns.readable_spans(window), key
+                    )
+                    crossing += [_shift(s, w_start) for s in found_here]
                 for s in crossing:
                     if not any(s.start < j < s.end for j in joints):
                         continue
@@ -327,6 +327,7 @@ def detect_case(
         for page in pages:
             spans = list(found[key][page.page])
             joined_text, index, _ = joined[key, page.page]
+            office_on_page = officials.mentions_office(page.text, config.public_offices)
             present = by_first_word.keys() & set(_WORDS.findall(joined_text.lower()))
             case_terms = _terms_regex(tuple(sorted({t for w in present for t in by_first_word[w]})))
             for m in case_terms.finditer(joined_text) if case_terms else ():
@@ -358,7 +359,8 @@ def detect_case(
                     continue
                 if cat == "person" and (
                     readable_people.match(m.group(0), key)
-                    or officials.introduced_by_office(
+                    or office_on_page
+                    and officials.introduced_by_office(
                         page.text, m_start, m_end, config.public_offices
                     )
                 ):
@@ -394,7 +396,10 @@ PLACE_CONTEXT = re.compile(
 # "06 - 4418\n2203". The joined text has them removed; a span found across a joint is mapped
 # back onto the page text.
 HYPHENATED = re.compile(r"(?<=[a-zß-ÿ])-[ \t]*\n[ \t]*(?=[a-zß-ÿ])(?![\w.-]*@)")
-KEEP_HYPHEN = re.compile(r"(?<=\w-)[ \t]*\n[ \t]*(?=\w)|(?<=[@.])[ \t]*\n[ \t]*(?=\w)")
+KEEP_HYPHEN = re.compile(
+    r"(?<=\w-)[ \t]*\n[ \t]*(?=[A-Z])|(?<=\w@)[ \t]*\n[ \t]*(?=\w)"
+    r"|(?<=\w-)[ \t]*\n[ \t]*(?=[\w.-]*@)"
+)
 SPLIT_NUMBER = re.compile(r"(?:\+31|\b0)\d[\d \t().-]{1,12}\d([ \t]*\n[ \t]*)(?=\d[\d \t-]{1,10})")
 
 
@@ -424,6 +429,38 @@ def _join(text: str) -> tuple[str, list[int] | None, list[int]]:
     out.append(text[pos:])
     index.extend(range(pos, len(text)))
     return "".join(out), index, joints
+
+
+def _joint_windows(text: str, joints: list[int]) -> list[tuple[int, int]]:
+    """The text around each joint (two lines before, one after): the context a detector needs
+    to read the joined item, without running every detector over the whole page twice."""
+    windows: list[tuple[int, int]] = []
+    for j in joints:
+        start = j
+        for _ in range(3):
+            start = text.rfind("\n", 0, max(0, start - 1)) + 1
+            if start == 0:
+                break
+        end = text.find("\n", j)
+        end = len(text) if end < 0 else end
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _shift(span: Span, offset: int) -> Span:
+    return Span(
+        span.start + offset,
+        span.end + offset,
+        span.category,
+        span.detector,
+        span.reason,
+        span.score,
+    )
 
 
 def _unjoin(span: Span, index: list[int]) -> Span:

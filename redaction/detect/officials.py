@@ -66,6 +66,17 @@ def office_holders(text: str, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES)
     return found
 
 
+@lru_cache(maxsize=8)
+def _any_office(offices: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted((re.escape(o) for o in offices if o.strip()), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{alt or '(?!x)x'})\b|\((?:{'|'.join(lexicon.PARTIES)})\))")
+
+
+def mentions_office(text: str, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES) -> bool:
+    """Cheap pre-check: no office word and no party on the page, no name introduced by one."""
+    return _any_office(offices).search(text) is not None
+
+
 def introduced_by_office(
     text: str, start: int, end: int, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES
 ) -> bool:
