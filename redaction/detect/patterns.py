@@ -442,7 +442,7 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s+(?:" + MONTHS + r")\s+(?:19|20)\d{2})"
 DOB = re.compile(
     r"(?:\b(?:geboren(?:\s+te\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?(?:\s+op)?|geb\.(?:\s*datum)?"
-    r"(?:\s+op)?|geboortedatum|geb\.datum|d\.o\.b\.?|date\s+of\s+birth)|°)[ \t]*:?[ \t]*("
+    r"(?:\s+op)?|geboortedatum|geb\.datum|d\.o\.b\.?|date\s+of\s+birth)(?:[ \t]+(?:is|was|luidt))?|°)[ \t]*:?[ \t]*("
     + DATE
     + r")",
     re.IGNORECASE,

@@ -21,7 +21,7 @@ HEADER_CATEGORIES: dict[str, str] = {}
 for _cat, _labels in {
     "person": "naam|namen|naam medewerker|naam aanvrager|naam verzoeker|naam klager|naam melder|"
     "naam bezwaarmaker|naam betrokkene|naam cliënt|naam client|naam bewoner|naam eigenaar|"
-    "volledige naam|achternaam|voornaam|voornamen|roepnaam|eigenaar|aanvrager|bezwaarmaker|"
+    "volledige naam|achternaam|voornaam|voornamen|voorletters|roepnaam|tussenvoegsel|eigenaar|aanvrager|bezwaarmaker|"
     "klager|melder|verzoeker|betrokkene|begunstigde|ontvanger|tenaamstelling|houder|"
     "contactpersoon|medewerker|behandelaar|cliënt|client|bewoner|huurder|deelnemer|leerling|"
     "patiënt|patient|getuige|verdachte|slachtoffer|kind|moeder|vader|partner|ouder",
@@ -41,7 +41,7 @@ for _cat, _labels in {
     for _label in _labels.split("|"):
         HEADER_CATEGORIES[_label] = _cat
 
-CELL_SPLIT = re.compile(r"\t+|[ \t]*\|[ \t]*|[ ]{2,}")
+CELL_SPLIT = re.compile(r"\t+|[ \t]*[|;][ \t]*|[ ]{2,}")
 DATE_RX = re.compile(DATE)
 _DIGITS = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -27,9 +27,13 @@ SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b
 
 # an account name in a log or form: "gebruiker a.vandenbroek", "user: jdevries01"
 USERNAME = re.compile(
-    r"\b(?i:gebruiker|gebruikersnaam|user|username|account|login|inlognaam|medewerker-id)\b[ \t]*[:=]?[ \t]+"
+    r"\b(?i:gebruiker|gebruikersnaam|user|username|account|login|inlognaam|medewerker-id)\b[ \t]*[:=]?\s+"
     r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+|[a-z]{2,}\d{1,4})\b(?![@.]\w)"
 )
+
+
+SCHEME_BEFORE = re.compile(r"(?:https?|ftp|smb|file)://$")
+PATH_AFTER = re.compile(r"(?::\d{1,5})?(?:/[^\s)\]>,;\"']*[^\s)\]>,;.\"'])?")
 
 
 def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Span]:
@@ -49,7 +53,14 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
             ):
                 yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
     for m in HOSTNAME.finditer(text):
-        yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
+        start, end = m.start(), m.end()
+        scheme = SCHEME_BEFORE.search(text, max(0, start - 10), start)
+        if scheme:  # "http://intranet.gemeente.local/hr": the whole internal address
+            start = scheme.start()
+        path = PATH_AFTER.match(text, end)
+        if path:
+            end = path.end()
+        yield Span(start, end, "hostname", "pattern.hostname", "Interne hostnaam")
     for m in SHARE.finditer(text) if "\\" in text else ():
         value = m.group(0).rstrip(".,;:)")
         yield Span(
