@@ -252,3 +252,14 @@ def is_dutch_word(word: str) -> bool:
     if zipf is not None and w not in first_names() and w not in surnames():
         return zipf(w, "nl") >= 3.5
     return False
+
+
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """A frequent English word (wordfreq zipf >= 4.8): "Big", "Data", "Teams" in a run of
+    capitals are words, not names."""
+    zipf = _zipf()
+    w = word.lower()
+    if zipf is None or w in first_names() or w in surnames():
+        return False
+    return zipf(w, "en") >= 4.8

@@ -18,6 +18,7 @@ from redaction.detect.namewords import (
     ROLE_NOUNS,
     TITLE_WORDS,
     add_span,
+    candidate_names,
     form_names,
     is_common,
     lexicon_names,
@@ -274,6 +275,7 @@ def find_names(text: str) -> Iterator[Span]:
             )
     out.extend(_role_names(text))
     out.extend(form_names(text))
+    out.extend(candidate_names(text))
     out.extend(lexicon_names(text))
     yield from out
 

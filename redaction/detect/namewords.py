@@ -262,3 +262,104 @@ def name_variants(name: str) -> list[str]:
     ):
         variants.insert(1, first)  # "Mohand Ouaali" is later "Mohand"
     return variants
+
+
+# Names that need no list: two or three capitalised words (a tussenvoegsel may stand between)
+# where no word is a Dutch word, a place, an organisation word or an office, scored by votes:
+# the name lists (deduce's Dutch lists, names-dataset's multi-origin lists), the foreign name
+# form, and "unknown to every word list" for invented names. Sentence-initial runs need a vote
+# from a list; the score decides whether the name is searched for in the whole case.
+RUN_RX = re.compile(
+    rf"(?<![\w'’-])({NAME_WORD}(?:[ \t](?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD}){{1,2}})(?![\w'’-])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"'(]\s*)$")
+_MONTHS_DAYS = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november december "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+
+
+def _word_votes(word: str) -> tuple[int, bool] | None:
+    """(list votes, unknown to every list) for one capitalised word; None: not a name word."""
+    w = word.lower()
+    parts = [p for p in w.split("-") if p]
+    if (
+        word.isupper()
+        or w in _MONTHS_DAYS
+        or w in lexicon.places()
+        or parts[0] in ORGANISATION_WORDS
+        or w in lexicon.PUBLIC_OFFICES
+        or NOUN_SUFFIX.search(w)
+    ):
+        return None
+    from redaction.detect import worldnames
+
+    dutch_listed = any(p in lexicon.first_names() or p in lexicon.surnames() for p in parts)
+    if not dutch_listed and (
+        is_common(w) or any(lexicon.is_dutch_word(p) or lexicon.is_english_word(p) for p in parts)
+    ):
+        return None  # a word ("Big Data", "Teams"); the world lists hold many words as names
+    listed = sum(
+        (
+            dutch_listed,
+            any(p in worldnames.first_names() or p in worldnames.surnames() for p in parts),
+            bool(FOREIGN_FORM.search(word)),
+        )
+    )
+    if listed and is_common(w):
+        return None  # "Bakker", "Groen" alone in a run of capitals: a word as often as a name
+    unknown = not listed and not any(lexicon.is_dutch_word(p) for p in parts)
+    return listed, unknown
+
+
+_PLACE_PREFIX = frozenset(
+    "sint st new los las san santa saint port fort nieuw oud oude groot klein hoog laag le la el "
+    "mount lake cape".split()
+)
+_CAPS_RUN = re.compile(
+    rf"(?<![\w'’-])(?:{NAME_WORD})(?:[ \t](?:{INTERFIX}|{INTERFIX_CAP})?(?:{NAME_WORD}))+(?![\w'’-])"
+)
+_NAME_TOKEN = re.compile(rf"(?:{INTERFIX}|{INTERFIX_CAP})?({NAME_WORD})")
+
+
+def candidate_names(text: str) -> list[Span]:
+    out: list[Span] = []
+    for run in _CAPS_RUN.finditer(text):
+        # "Volgens Nkechi Adeyemi-Borst": leading and trailing words that are no name words go
+        tokens = [
+            (t.start(), t.end(1), t.group(1), _word_votes(t.group(1)))
+            for t in _NAME_TOKEN.finditer(text, run.start(), run.end())
+        ]
+        while tokens and tokens[0][3] is None:
+            tokens.pop(0)
+        while tokens and tokens[-1][3] is None:
+            tokens.pop()
+        if len(tokens) < 2 or len(tokens) > 3 or any(t[3] is None for t in tokens):
+            continue
+        if tokens[0][2].lower() in _PLACE_PREFIX:
+            continue  # "Sint Maarten", "New York"
+        start = tokens[0][0]
+        if text[start : tokens[0][1]].split()[0].lower() in lexicon.INTERFIXES:
+            start = tokens[0][1] - len(tokens[0][2])
+        m_start, m_end = start, tokens[-1][1]
+        words = [t[2] for t in tokens]
+        votes = [t[3] for t in tokens]
+        listed = sum(v[0] for v in votes)
+        unknown = sum(1 for v in votes if v[1])
+        first_listed = votes[0][0] > 0
+        at_start = bool(_SENTENCE_START.search(text, max(0, m_start - 3), m_start))
+        if listed == 0 and (at_start or unknown < len(words)):
+            continue  # an invented name mid-sentence is a name; at a sentence start, a heading
+        if not first_listed and listed < 2 and at_start and unknown == 0:
+            continue
+        score = 0.85 if listed >= 2 or (first_listed and unknown) else 0.75
+        add_span(
+            out,
+            text,
+            m_start,
+            m_end,
+            "names.candidate",
+            "Reeks namen met hoofdletter die geen Nederlandse woorden zijn",
+            score,
+        )
+    return out
