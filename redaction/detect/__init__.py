@@ -316,10 +316,16 @@ def detect_case(
         if first:
             by_first_word.setdefault(first.group(0), set()).add(_term_key(t))
     # "de Jong", "de Wit": the surname is also a word, so only a capitalised mention counts
+    # and a one-word first name or surname that is also a Dutch word ("Tolk", "Floor", "Roos")
     needs_capital = {
         _term_key(t)
         for cat, t in terms
-        if cat == "person" and t.split()[-1].lower() in lexicon.common_words()
+        if cat == "person"
+        and (
+            t.split()[-1].lower() in lexicon.common_words()
+            or len(t.split()) == 1
+            and (lexicon.is_dutch_word(t) or lexicon.is_plain_word(t))
+        )
     }
     result: dict[Hashable, list[Suggestion]] = {}
     for key, pages in documents.items():

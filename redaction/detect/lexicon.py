@@ -263,3 +263,18 @@ def is_english_word(word: str) -> bool:
     if zipf is None or w in first_names() or w in surnames():
         return False
     return zipf(w, "en") >= 4.8
+
+
+@lru_cache(maxsize=65536)
+def is_plain_word(word: str) -> bool:
+    """The lowercase form is an ordinary word, whether or not it is also a name ("floor",
+    "roos", "tolk"): such a name only counts where it is written with a capital."""
+    w = word.lower()
+    words = dutch_words()
+    if words and _stem_known(w, words):
+        return True
+    zipf = _zipf()
+    return (
+        zipf is not None
+        and max(zipf(w, "en"), zipf(w, "nl") if w not in first_names() else 0) >= 4.5
+    )

@@ -156,8 +156,8 @@ def lexicon_names(text: str) -> list[Span]:
             has_interfix and not is_common(first)
         ):
             continue
-        if last.isupper() and not first.isupper():
-            continue
+        if last.isupper() != first.isupper():
+            continue  # "AB Hoorneveld" after "1784": a postcode's letters, not the name "Ab"
         # a listed surname, or a tussenvoegsel before a capitalised word ("Sanne van Leeuwaarden")
         # or a double-barrelled capitalised surname ("Maarten Oude-Luttikhuis")
         score = 0.85 if last.lower() in lexicon.surnames() or has_interfix or "-" in last else 0.7

@@ -449,7 +449,17 @@ DOB = re.compile(
 )
 
 
+# the year alone after a birth word: "(°1983)", "geboren in 1983", "geboortejaar: 1983"
+BIRTH_YEAR = re.compile(
+    r"(?:°|\b(?i:geboren\s+in|geb\.(?:\s+in)?|geboortejaar)[ \t]*:?)[ \t]*((?:19|20)\d{2})(?![\d-])"
+)
+
+
 def find_birth_dates(text: str) -> Iterator[Span]:
+    for m in BIRTH_YEAR.finditer(text):
+        yield Span(
+            m.start(1), m.end(1), "date_of_birth", "pattern.date_of_birth", "Geboortejaar", 0.9
+        )
     for m in DOB.finditer(text):
         yield Span(
             m.start(1),

@@ -223,9 +223,18 @@ KEY_VALUE = re.compile(
 )
 
 
+def _label_category(label: str) -> str | None:
+    """'Geboortedatum', and 'Geboortedatum penningmeester' / 'BSN cliënt': the first word names
+    the category when the whole label does not."""
+    cat = header_category(label)
+    if cat is None and " " in label.strip():
+        cat = header_category(label.split()[0])
+    return cat
+
+
 def find_key_values(text: str) -> Iterator[Span]:
     for m in KEY_VALUE.finditer(text):
-        cat = header_category(m.group(1))
+        cat = _label_category(m.group(1))
         if cat not in KEY_VALUE_CATEGORIES:
             continue
         value = m.group(2)

@@ -32,6 +32,7 @@ USERNAME = re.compile(
 )
 
 
+HOST_PREFIX = re.compile(r"(?<![\w.-])[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]$")
 SCHEME_BEFORE = re.compile(r"(?:https?|ftp|smb|file)://$")
 PATH_AFTER = re.compile(r"(?::\d{1,5})?(?:/[^\s)\]>,;\"']*[^\s)\]>,;.\"'])?")
 
@@ -54,6 +55,9 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
                 yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
     for m in HOSTNAME.finditer(text):
         start, end = m.start(), m.end()
+        prefix = HOST_PREFIX.search(text, max(0, start - 40), start)
+        if prefix:  # "backup-srv-07": the whole name, not its "srv-07" tail
+            start = prefix.start()
         scheme = SCHEME_BEFORE.search(text, max(0, start - 10), start)
         if scheme:  # "http://intranet.gemeente.local/hr": the whole internal address
             start = scheme.start()

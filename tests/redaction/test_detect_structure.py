@@ -251,3 +251,31 @@ def test_foreign_phone_numbers():
         "+381 64 123 4567",
         "+36 30 412 7781",
     ]
+
+
+# --- third dev batch (first run: birth dates 100%, technical 9% readable) -------------------------
+
+
+def test_birth_year_and_qualified_birth_date_label():
+    assert found("De heer Ahmadi (°1983) woont hier.", "date_of_birth") == ["1983"]
+    assert found("Hij is geboren in 1983 in Herat.", "date_of_birth") == ["1983"]
+    assert found("Geboortedatum penningmeester: 21-09-1959\n", "date_of_birth") == ["21-09-1959"]
+    assert found("In 1983 werd de wet aangenomen.", "date_of_birth") == []
+
+
+def test_whole_host_name_with_a_prefix():
+    assert ("backup-srv-07", "hostname") in by_category("ERROR backup-srv-07 rsync mislukt")
+
+
+def test_postcode_letters_are_not_a_first_name():
+    block = "Gerrit Hoogendoorn\nLindenlaan 3\n1784 AB Hoorneveld\n"
+    assert ("1784 AB Hoorneveld", "postcode") in by_category(block)
+
+
+def test_first_name_that_is_a_word_only_capitalised_elsewhere():
+    a = [PageText(0, "Tolk Farida Rahimi vertaalt. Mijn dochter Floor heeft foto's.", ())]
+    b = [PageText(0, "De tolk vertaalt en de floor manager belt. Floor belde ook.", ())]
+    result = detect_case({"a": a, "b": b}, DetectionConfig())
+    texts = [s.text for s in result["b"]]
+    assert "tolk" not in texts and "floor" not in texts
+    assert "Floor" in texts
