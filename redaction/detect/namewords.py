@@ -134,6 +134,12 @@ LEX_RX = re.compile(
 )
 
 
+def worldnames_surnames() -> frozenset[str]:
+    from redaction.detect import worldnames
+
+    return worldnames.surnames()
+
+
 def lexicon_names(text: str) -> list[Span]:
     """First name from the lexicon followed by a capitalised surname-like word."""
     out: list[Span] = []
@@ -150,12 +156,21 @@ def lexicon_names(text: str) -> list[Span]:
         if first.lower() not in lexicon.first_names() or is_common(first):
             continue
         has_interfix = m.group(3) != last
-        if last.lower() in lexicon.places() and last.lower() not in lexicon.surnames():
+        # "Lisa Kok", "Thijmen Oudewater" mid-sentence: a listed first name before a word or a
+        # place that the multi-origin lists know as a surname (names-dataset's vote)
+        mid_sentence = not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+        world_surname = mid_sentence and last.lower() in worldnames_surnames()
+        if (
+            last.lower() in lexicon.places()
+            and last.lower() not in lexicon.surnames()
+            and not world_surname
+        ):
             continue  # "Femke Rietveld": a hamlet's name that is also a surname is a surname
         if all(is_common(p) for p in last.split("-")) and not (
             has_interfix and not is_common(first)
         ):
-            continue
+            if not (world_surname or mid_sentence and last.lower() in lexicon.surnames()):
+                continue
         if last.isupper() != first.isupper():
             continue  # "AB Hoorneveld" after "1784": a postcode's letters, not the name "Ab"
         # a listed surname, or a tussenvoegsel before a capitalised word ("Sanne van Leeuwaarden")

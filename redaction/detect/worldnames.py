@@ -14,6 +14,7 @@ import gzip
 import importlib.metadata
 import os
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,10 +70,36 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
     if path is None:
         return frozenset(), frozenset()
     if not path.exists():
+        lock = path.with_suffix(".lock")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if time.time() - lock.stat().st_mtime < 600:
+                return frozenset(), frozenset()  # another process is building it: no vote now
+            lock.unlink(missing_ok=True)
+            return _build_and_read(path)
+        except OSError:
+            return frozenset(), frozenset()
+        os.close(fd)
         try:
             build(path)
         except Exception:  # noqa: BLE001 - no package data, no memory, read-only cache: no vote
             return frozenset(), frozenset()
+        finally:
+            lock.unlink(missing_ok=True)
+    return _read(path)
+
+
+def _build_and_read(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        build(path)
+    except Exception:  # noqa: BLE001
+        return frozenset(), frozenset()
+    return _read(path)
+
+
+def _read(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     first, last = set(), set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:

@@ -28,12 +28,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("corpus", nargs="?", default=None)
         parser.add_argument(
+            "--build-name-cache",
+            action="store_true",
+            help="Bouw eenmalig de compacte namenlijst uit names-dataset (± 15 s, > 1 GB geheugen).",
+        )
+        parser.add_argument(
             "--details",
             action="store_true",
             help="Toon gemiste en onterechte lakken (alleen voor de dev-set).",
         )
 
-    def handle(self, *args, corpus, details, **options):
+    def handle(self, *args, corpus, details, build_name_cache=False, **options):
+        if build_name_cache:
+            from redaction.detect import worldnames
+
+            path = worldnames.cache_path()
+            if path is None:
+                self.stdout.write("names-dataset is niet geïnstalleerd: geen namenlijst gebouwd.")
+                return
+            worldnames.build(path)
+            self.stdout.write(f"Namenlijst gebouwd: {path}")
+            return
         if corpus:
             path = Path(corpus)
             self.stdout.write(

@@ -1,0 +1,52 @@
+"""names-dataset as one more vote: a compact cache keyed by the package version, built once."""
+
+import gzip
+
+from redaction.detect import worldnames
+
+
+def test_cache_is_read_once_and_keyed_by_version(tmp_path, monkeypatch):
+    monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    path = worldnames.cache_path()
+    assert path.parent == tmp_path
+    assert worldnames._version() in path.name
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("F\tsvetlana\nS\tpetrova\n")
+    worldnames._load.cache_clear()
+    try:
+        assert "svetlana" in worldnames.first_names()
+        assert "petrova" in worldnames.surnames()
+        assert "petrova" not in worldnames.first_names()
+    finally:
+        worldnames._load.cache_clear()
+
+
+def test_no_vote_while_another_process_builds(tmp_path, monkeypatch):
+    monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    path = worldnames.cache_path()
+    path.with_suffix(".lock").write_text("")
+    monkeypatch.setattr(worldnames, "build", lambda p: (_ for _ in ()).throw(AssertionError))
+    worldnames._load.cache_clear()
+    try:
+        assert worldnames.first_names() == frozenset()  # not built twice, no crash
+    finally:
+        worldnames._load.cache_clear()
+
+
+def test_vote_finds_sentence_initial_multi_origin_name(tmp_path, monkeypatch):
+    from redaction.detect import detect_text
+
+    monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    with gzip.open(worldnames.cache_path(), "wt", encoding="utf-8") as f:
+        f.write("F\tngozi\nS\tokafor\n")
+    text = "Ngozi Okafor belde gisteren."
+    worldnames._load.cache_clear()
+    try:
+        with_vote = [s.text for s in detect_text(text)]
+        monkeypatch.setenv("WOBDESK_NAMES_DATASET", "0")
+        worldnames._load.cache_clear()
+        without = [s.text for s in detect_text(text)]
+    finally:
+        worldnames._load.cache_clear()
+    assert with_vote == ["Ngozi Okafor"]
+    assert without == []
