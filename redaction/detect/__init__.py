@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -134,23 +136,32 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
-    """No overlapping output: the higher priority (then longer) span wins; same category merges."""
-    result: list[Span] = []
+    """No overlapping output: the higher priority (then longer) span wins; same category merges.
+    The kept spans never overlap, so they stay sorted by start and by end: the clashes of a new
+    span are one slice found by bisection (no scan of every kept span per span)."""
+    starts: list[int] = []
+    kept: list[Span] = []
     for s in sorted(
         spans, key=lambda s: (-PRIORITY.get(s.category, 0), -(s.end - s.start), s.start)
     ):
-        clash = [r for r in result if _overlaps(r, s)]
+        i = bisect.bisect_right(starts, s.start) - 1
+        lo = i if i >= 0 and kept[i].end > s.start else i + 1
+        hi = bisect.bisect_left(starts, s.end)
+        clash = kept[lo:hi]
         if not clash:
-            result.append(s)
+            starts.insert(lo, s.start)
+            kept.insert(lo, s)
             continue
         if all(r.category == s.category for r in clash):
-            start = min([s.start] + [r.start for r in clash])
-            end = max([s.end] + [r.end for r in clash])
+            start = min(s.start, clash[0].start)
+            end = max(s.end, clash[-1].end)
             keep = max([s, *clash], key=lambda x: x.score)
-            for r in clash:
-                result.remove(r)
-            result.append(Span(start, end, s.category, keep.detector, keep.reason, keep.score))
-    return sorted(result, key=lambda s: s.start)
+            merged = Span(start, end, s.category, keep.detector, keep.reason, keep.score)
+            del kept[lo:hi]
+            del starts[lo:hi]
+            starts.insert(lo, start)
+            kept.insert(lo, merged)
+    return kept
 
 
 STREET_NAME = re.compile(rf"(?:{patterns.STREET_SUFFIX})$", re.IGNORECASE)
@@ -183,12 +194,15 @@ def _page_spans(
     spans += list(technical.find_technical(text, config.system_code_patterns))
     spans += list(structure.find_table_cells(text))
     spans += list(structure.find_key_values(text))
+    office_on_page = officials.mentions_office(text, config.public_offices)
     for s in names.find_names(text):
         if people.match(text[s.start : s.end], doc):
             continue
         if STREET_NAME.search(text, s.start, s.end) and HOUSE_NUMBER.match(text, s.end):
             continue  # "Karel Doormanstraat 31", "Pieter de Hoochlaan 90": a street, not a person
-        if officials.introduced_by_office(text, s.start, s.end, config.public_offices):
+        if office_on_page and officials.introduced_by_office(
+            text, s.start, s.end, config.public_offices
+        ):
             continue
         spans.append(s)
     nlp = pipeline(config.spacy_model) if config.spacy_model else None
@@ -334,6 +348,9 @@ def detect_case(
             spans = list(found[key][page.page])
             joined_text, index, _ = joined[key, page.page]
             office_on_page = officials.mentions_office(page.text, config.public_offices)
+            own_spans = sorted(spans, key=lambda x: x.start)
+            own_starts = [x.start for x in own_spans]
+            own_max_end = list(itertools.accumulate((x.end for x in own_spans), max))
             present = by_first_word.keys() & set(_WORDS.findall(joined_text.lower()))
             case_terms = _terms_regex(tuple(sorted({t for w in present for t in by_first_word[w]})))
             for m in case_terms.finditer(joined_text) if case_terms else ():
@@ -371,7 +388,7 @@ def detect_case(
                     )
                 ):
                     continue  # "wethouder Smit" stays readable here, "mevrouw Smit" elsewhere not
-                if cat == "person" and _overlaps_any(candidate, spans):
+                if cat == "person" and _overlaps_sorted(candidate, own_starts, own_max_end):
                     continue
                 spans.append(candidate)
             for s in _resolve(spans):
@@ -473,6 +490,13 @@ def _unjoin(span: Span, index: list[int]) -> Span:
     start = index[span.start]
     end = index[span.end - 1] + 1
     return Span(start, end, span.category, span.detector, span.reason, span.score)
+
+
+def _overlaps_sorted(span: Span, starts: list[int], max_end: list[int]) -> bool:
+    """Overlap with any span of a list sorted by start, given the running maximum of its ends:
+    one bisection instead of a scan of every span."""
+    i = bisect.bisect_left(starts, span.end)  # the spans before i start before span ends
+    return i > 0 and max_end[i - 1] > span.start
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:

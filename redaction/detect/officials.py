@@ -104,6 +104,7 @@ COLLEGE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> tuple[str, str]:
     """(surname without tussenvoegsels, initials): "Vries, J.P. de" -> ("vries", "JP");
     "mevrouw E.M. de Vries" -> ("vries", "EM"); "Martin (M.S.R.) Sitalsing" -> ("sitalsing", "M")."""
@@ -140,6 +141,7 @@ class Officials:
     def __init__(self, officials: Sequence[str] = ()):
         self.keys: set[tuple[str, str, bool]] = set()
         self.local: set[tuple[object, str]] = set()  # (document, surname) of office holders
+        self.surnames: set[str] = set()
         self.add(officials, configured=True)
 
     def add(self, officials: Sequence[str], *, configured: bool = False, doc=None) -> None:
@@ -147,6 +149,7 @@ class Officials:
             surname, initials = person_key(o)
             if surname:
                 self.keys.add((surname, initials, configured))
+                self.surnames.add(surname)
                 if not configured:
                     self.local.add((doc, surname))
 
@@ -154,6 +157,8 @@ class Officials:
         if not self.keys:
             return False
         surname, initials = person_key(candidate)
+        if surname not in self.surnames:
+            return False
         for s, i, configured in self.keys:
             if surname != s:
                 continue

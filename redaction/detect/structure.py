@@ -11,6 +11,7 @@ Spreadsheets exported to PDF arrive as text in two shapes, both handled here:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -109,22 +110,35 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_LABEL_ALT = "|".join(sorted((re.escape(k) for k in HEADER_CATEGORIES), key=len, reverse=True))
+# a cell that is exactly a category label, bounded by a cell separator or the line's ends: only
+# the lines holding one can be a table header (one search instead of splitting every line)
+HEADER_CELL = re.compile(
+    rf"(?im)(?:^|\t|[|;]|[ ]{{2}})[ \t]*(?:{_LABEL_ALT})\.?[ \t]*:?[ \t]*(?=$|\t|[|;]|[ ]{{2}})"
+)
+
+
 def find_table_cells(text: str) -> Iterator[Span]:
-    if not any(ch in text for ch in ("\t", "|", "  ", "\n")):
-        return
     lines = _lines(text)
-    yield from _row_tables(lines)
-    yield from _cell_per_line_tables(lines)
+    starts = [offset for offset, _ in lines]
+    header_lines = sorted(
+        {bisect.bisect_right(starts, m.end() - 1) - 1 for m in HEADER_CELL.finditer(text)}
+    )
+    if not header_lines:
+        return
+    yield from _row_tables(lines, header_lines)
+    yield from _cell_per_line_tables(lines, header_lines)
 
 
-def _row_tables(lines: list[tuple[int, str]]) -> Iterator[Span]:
-    i = 0
-    while i < len(lines):
+def _row_tables(lines: list[tuple[int, str]], header_lines: list[int]) -> Iterator[Span]:
+    done = -1
+    for i in header_lines:
+        if i <= done:
+            continue
         offset, line = lines[i]
         cells = _cells(line, offset)
         cats = [header_category(c[2]) for c in cells]
         if len(cells) < 2 or not any(cats) or len(line.strip()) > 200:
-            i += 1
             continue
         header = [(c[0] - offset, cat) for c, cat in zip(cells, cats)]
         j = i + 1
@@ -140,7 +154,7 @@ def _row_tables(lines: list[tuple[int, str]]) -> Iterator[Span]:
                 if cat and _plausible(cat, value):
                     yield Span(start, end, cat, "structure.table", REASONS[cat], 0.9)
             j += 1
-        i = j if j > i + 1 else i + 1
+        done = j - 1
 
 
 def _column(
@@ -160,10 +174,25 @@ def _column(
 LABEL_LINE = re.compile(r"[^\W\d_][\w .\-/()]{0,30}")
 
 
-def _cell_per_line_tables(lines: list[tuple[int, str]]) -> Iterator[Span]:
-    i = 0
+def _is_label_line(line: str) -> bool:
+    text = line.strip().rstrip(":")
+    return bool(
+        text
+        and LABEL_LINE.fullmatch(text)
+        and len(text.split()) <= 3
+        and (header_category(text) or _is_column_label(text))
+    )
+
+
+def _cell_per_line_tables(lines: list[tuple[int, str]], header_lines: list[int]) -> Iterator[Span]:
     n = len(lines)
-    while i < n:
+    done = -1
+    for c in header_lines:
+        if c <= done or not _is_label_line(lines[c][1]):
+            continue
+        i = c
+        while i > done + 1 and _is_label_line(lines[i - 1][1]):
+            i -= 1  # the run of label lines may start with labels naming no category ("Datum")
         run = []
         j = i
         while j < n:
@@ -176,7 +205,7 @@ def _cell_per_line_tables(lines: list[tuple[int, str]]) -> Iterator[Span]:
             run.append(cat)
             j += 1
         if len(run) < 2 or not any(run):
-            i = max(j, i + 1)
+            done = j - 1
             continue
         width = len(run)
         k = j
@@ -196,7 +225,7 @@ def _cell_per_line_tables(lines: list[tuple[int, str]]) -> Iterator[Span]:
                     yield Span(start, start + len(value), cat, "structure.table", REASONS[cat], 0.9)
             rows += 1
             k += width
-        i = k if rows else j
+        done = (k if rows else j) - 1
 
 
 # column headers that name no category but do make a line a table header ("Datum", "Bedrag")

@@ -16,8 +16,9 @@ IPV6 = re.compile(
 HOSTNAME = re.compile(
     r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
     r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b"
-    # "archief-tst-03", "zaak-prd-01": a name with an environment part and a number
-    r"|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:tst|test|acc|accept|prd|prod|dev|ont|ota|stg|staging)"
+    # "archief-tst-03", "zaak-prd-01": an environment part and a number (the name before it is
+    # added by HOST_PREFIX; starting at the '-' keeps this alternative cheap)
+    r"|(?<=[a-z0-9])-(?:tst|test|acc|accept|prd|prod|dev|ont|ota|stg|staging)"
     r"(?:-[a-z0-9]+)*-?\d{1,3}\b",
     re.IGNORECASE,
 )
@@ -55,7 +56,7 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
                 yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
     for m in HOSTNAME.finditer(text):
         start, end = m.start(), m.end()
-        prefix = HOST_PREFIX.search(text, max(0, start - 40), start)
+        prefix = HOST_PREFIX.search(text, max(0, start - 40), start + (text[start] == "-"))
         if prefix:  # "backup-srv-07": the whole name, not its "srv-07" tail
             start = prefix.start()
         scheme = SCHEME_BEFORE.search(text, max(0, start - 10), start)
