@@ -177,6 +177,8 @@ def _page_spans(
 ) -> list[Span]:
     never = [t for t in config.never_redact if t.strip()]
     organisation_blocks = patterns.postbus_blocks(text) if "ostbus" in text else []
+    if "adres" in text:
+        organisation_blocks += patterns.organisation_address_lines(text)
     spans: list[Span] = []
     spans += [
         s

@@ -38,8 +38,11 @@ def office_patterns(offices: tuple[str, ...]) -> OfficePatterns:
             rf"(?<![\w-])(?i:{alt})(?![\w-])(?:[ \t]+(?:van|voor)(?:[ \t]+[\w&'-]+){{1,4}}?)?"
             rf"[ \t]*,?[ \t]*(?:(?i:{TITLE_WORDS})[ \t]+)*({FULL_NAME})"
         ),
+        # "Portefeuillehouder X\nName", and the signature of one office holder, where a blank
+        # line may stand between "De Minister van ...," and the name (not "namens ... wethouders")
         line_before=re.compile(
-            rf"(?m)^[ \t]*(?:(?i:de)[ \t]+)?(?i:{alt})(?![\w-])[^\n]{{0,60}}\n"
+            rf"(?m)^[ \t]*(?:(?:(?i:de)[ \t]+)?(?i:{alt})(?![\w-])[^\n]{{0,60}}\n"
+            rf"|(?i:de)[ \t]+(?i:{alt})(?![\w-])[^\n]{{0,80}},[ \t]*\n(?:[ \t]*\n){{1,2}})"
             r"[ \t]*([^\n]{2,60}?)[ \t]*$"
         ),
         line_after=re.compile(

@@ -149,6 +149,9 @@ GENERAL_PHONE_LABEL = re.compile(
     r"(?i:algeme\w+|centrale|receptie|klantcontact\w*|servicenummer|hoofdnummer|switchboard|"
     r"informatienummer|bel\s+ons|belt\s+u\s+ons|(?:wij|we)\s+zijn\s+(?:telefonisch\s+)?bereikbaar)"
 )
+GENERAL_AFTER = re.compile(
+    r"[ \t]*\(?(?i:algemeen(?:\s+nummer)?|centrale|receptie|klantcontactcentrum|servicenummer)\b"
+)
 COLOFON_PHONE_LABEL = re.compile(r"(?im)^[ \t]*(?:telefoon|telefoonnummer|tel\.?|t)[ \t]*:?[ \t]*$")
 ORGANISATION_BLOCK = re.compile(
     r"(?i:\bpostbus\b|bezoekadres|postadres|\bwww\.|\bkvk\b|internet|organisatieonderdeel|"
@@ -182,7 +185,9 @@ def organisation_phone(text: str, start: int, end: int, person_starts: list[int]
         block_start += blank[-1]
     if any(block_start <= p < start for p in person_starts):
         return False
-    if GENERAL_PHONE_LABEL.search(text[max(0, start - 60) : start]):
+    if GENERAL_PHONE_LABEL.search(text[max(0, start - 60) : start]) or GENERAL_AFTER.match(
+        text, end
+    ):
         return True
     if not label.strip() and COLOFON_PHONE_LABEL.fullmatch(prev_line):
         return True
@@ -265,6 +270,10 @@ def find_bsns(text: str) -> Iterator[Span]:
 
 
 POSTCODE = re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
+MONTHS_ALT = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
 STREET_SUFFIX = (
     "straat|weg|laan|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|plantsoen|markt|baan|wal|"
     "veld|boulevard|allee|ring|haven|erf|kamp|hoek|polder|zoom|burg|berg|dam|oord|weide|akker|"
@@ -324,7 +333,17 @@ BLOCK_STREET = re.compile(
 )
 
 
+_DATE_AFTER = re.compile(rf"[ \t]+(?:{MONTHS_ALT})\b", re.IGNORECASE)
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    for span in _find_addresses(text):
+        if _DATE_AFTER.match(text, span.end):
+            continue  # "raadsvergadering 26 september": a date, not a house number
+        yield span
+
+
+def _find_addresses(text: str) -> Iterator[Span]:
     seen: list[tuple[int, int]] = []
     for rx, reason in (
         (ADDRESS_CONTEXT, "Adres (na 'perceel', 'woont aan' en dergelijke)"),
@@ -513,6 +532,18 @@ ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}")
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+# "Bezoekadres: Raadhuisplein 1, 1781 HZ Hoorneveld": an organisation's visiting or postal
+# address, readable with the postcode line that may follow it
+ORGANISATION_ADDRESS_LINE = re.compile(
+    r"(?im)^[ \t]*(?:bezoekadres|postadres|vestigingsadres|kantooradres|correspondentieadres|"
+    r"adres\s+(?:gemeentehuis|stadhuis|provinciehuis|raadhuis))\b[^\n]*(?:\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b[^\n]*)?"
+)
+
+
+def organisation_address_lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in ORGANISATION_ADDRESS_LINE.finditer(text)]
 
 
 def postbus_blocks(text: str) -> list[tuple[int, int]]:

@@ -279,3 +279,27 @@ def test_first_name_that_is_a_word_only_capitalised_elsewhere():
     texts = [s.text for s in result["b"]]
     assert "tolk" not in texts and "floor" not in texts
     assert "Floor" in texts
+
+
+# --- fourth dev batch (first run: officials 91.7%, organisation contacts 66.7%, dates 66.7%) ------
+
+
+def test_signature_of_a_minister_after_a_blank_line_stays_readable():
+    text = "Een burger, mevrouw Y. Lammertsma, klaagde.\n\nDe Minister van Binnenlandse Zaken,\n\nJ.J.M. Uitermark\n"
+    assert found(text, "person") == ["Y. Lammertsma"]
+
+
+def test_visiting_address_and_general_number_of_the_organisation_stay_readable():
+    text = (
+        "Contact voor de pers: 0229 25 20 00 (algemeen nummer)\n"
+        "Bezoekadres: Raadhuisplein 1, 1781 HZ Hoorneveld\n"
+        "Buurtbewoner Jan-Willem Terhaar (06 3012 7789) woont aan de Kolksloot 3.\n"
+    )
+    got = found(text)
+    assert "0229 25 20 00" not in got
+    assert not any("Raadhuisplein" in t or "1781 HZ" in t for t in got)
+    assert "06 3012 7789" in got and "Jan-Willem Terhaar" in got
+
+
+def test_a_day_and_month_after_a_word_ending_like_a_street_is_a_date():
+    assert found("Besluitenlijst raadsvergadering 26 september 2024") == []
