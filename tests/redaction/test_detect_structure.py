@@ -298,7 +298,7 @@ def test_visiting_address_and_general_number_of_the_organisation_stay_readable()
     got = found(text)
     assert "0229 25 20 00" not in got
     assert not any("Raadhuisplein" in t or "1781 HZ" in t for t in got)
-    assert "06 3012 7789" in got and "Jan-Willem Terhaar" in got
+    assert any("06 3012 7789" in t for t in got) and "Jan-Willem Terhaar" in got
 
 
 def test_a_day_and_month_after_a_word_ending_like_a_street_is_a_date():
