@@ -50,3 +50,32 @@ def test_vote_finds_sentence_initial_multi_origin_name(tmp_path, monkeypatch):
         worldnames._load.cache_clear()
     assert with_vote == ["Ngozi Okafor"]
     assert without == []
+
+
+def test_detection_works_without_hunspell_and_wordfreq(monkeypatch):
+    """A missing resource removes one vote, never the detection."""
+    from pathlib import Path
+
+    from redaction.detect import detect_text, lexicon
+
+    monkeypatch.setattr(lexicon, "HUNSPELL_DIC", Path("/nonexistent/nl.dic"))
+    monkeypatch.setattr(lexicon, "_zipf", lambda: None)
+    for cached in (
+        lexicon.dutch_words,
+        lexicon.is_dutch_word,
+        lexicon.is_plain_word,
+        lexicon.is_english_word,
+    ):
+        cached.cache_clear()
+    try:
+        assert lexicon.dutch_words() == frozenset()
+        found = {s.text for s in detect_text("Geachte mevrouw Abdoellaeva,\nBSN: 123456782\n")}
+        assert found == {"Abdoellaeva", "123456782"}
+    finally:
+        for cached in (
+            lexicon.dutch_words,
+            lexicon.is_dutch_word,
+            lexicon.is_plain_word,
+            lexicon.is_english_word,
+        ):
+            cached.cache_clear()
