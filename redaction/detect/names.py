@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from redaction.detect import lexicon
 from redaction.detect.namewords import (
@@ -174,6 +175,7 @@ def _role_names(text: str) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def label_word(name: str) -> bool:
     """A one-word 'name' that is a Dutch word and in no name list: a label or heading such as
     'Functie', 'Rekeningnummer' or 'Parkeerbeheer' (the next label of a colofon or table whose

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from redaction.detect import lexicon
 from redaction.detect.patterns import Span
@@ -59,6 +60,7 @@ def is_common(word: str) -> bool:
     return word.lower() in lexicon.common_words()
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(text: str, *, strict: bool) -> bool:
     """Reject obvious non-names: common words only, digits, one-letter tokens."""
     if any(ch.isdigit() for ch in text) or "@" in text:
@@ -294,6 +296,7 @@ _MONTHS_DAYS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _word_votes(word: str) -> tuple[int, bool] | None:
     """(list votes, unknown to every list) for one capitalised word; None: not a name word."""
     w = word.lower()

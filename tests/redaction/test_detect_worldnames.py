@@ -33,6 +33,13 @@ def test_no_vote_while_another_process_builds(tmp_path, monkeypatch):
         worldnames._load.cache_clear()
 
 
+def _clear_votes():
+    from redaction.detect import namewords
+
+    worldnames._load.cache_clear()
+    namewords._word_votes.cache_clear()
+
+
 def test_vote_finds_sentence_initial_multi_origin_name(tmp_path, monkeypatch):
     from redaction.detect import detect_text
 
@@ -40,14 +47,14 @@ def test_vote_finds_sentence_initial_multi_origin_name(tmp_path, monkeypatch):
     with gzip.open(worldnames.cache_path(), "wt", encoding="utf-8") as f:
         f.write("F\tngozi\nS\tokafor\n")
     text = "Ngozi Okafor belde gisteren."
-    worldnames._load.cache_clear()
+    _clear_votes()
     try:
         with_vote = [s.text for s in detect_text(text)]
         monkeypatch.setenv("WOBDESK_NAMES_DATASET", "0")
-        worldnames._load.cache_clear()
+        _clear_votes()
         without = [s.text for s in detect_text(text)]
     finally:
-        worldnames._load.cache_clear()
+        _clear_votes()
     assert with_vote == ["Ngozi Okafor"]
     assert without == []
 
@@ -56,26 +63,25 @@ def test_detection_works_without_hunspell_and_wordfreq(monkeypatch):
     """A missing resource removes one vote, never the detection."""
     from pathlib import Path
 
-    from redaction.detect import detect_text, lexicon
+    from redaction.detect import detect_text, lexicon, names, namewords
 
-    monkeypatch.setattr(lexicon, "HUNSPELL_DIC", Path("/nonexistent/nl.dic"))
-    monkeypatch.setattr(lexicon, "_zipf", lambda: None)
-    for cached in (
+    CACHES = (
         lexicon.dutch_words,
         lexicon.is_dutch_word,
         lexicon.is_plain_word,
         lexicon.is_english_word,
-    ):
+        namewords._word_votes,
+        namewords.looks_like_name,
+        names.label_word,
+    )
+    monkeypatch.setattr(lexicon, "HUNSPELL_DIC", Path("/nonexistent/nl.dic"))
+    monkeypatch.setattr(lexicon, "_zipf", lambda: None)
+    for cached in CACHES:
         cached.cache_clear()
     try:
         assert lexicon.dutch_words() == frozenset()
         found = {s.text for s in detect_text("Geachte mevrouw Abdoellaeva,\nBSN: 123456782\n")}
         assert found == {"Abdoellaeva", "123456782"}
     finally:
-        for cached in (
-            lexicon.dutch_words,
-            lexicon.is_dutch_word,
-            lexicon.is_plain_word,
-            lexicon.is_english_word,
-        ):
+        for cached in CACHES:
             cached.cache_clear()
