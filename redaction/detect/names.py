@@ -16,6 +16,7 @@ from redaction.detect.namewords import (
     INTERFIX_CAP,
     NAME_WORD,
     NOUN_SUFFIX,
+    ORGANISATION_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
     add_span,
@@ -190,6 +191,55 @@ def label_word(name: str) -> bool:
     return True
 
 
+# "Op 13 mrt. 2024 om 16:40 schreef Rutger Stamhuis <r.stamhuis@...>:" (quoted reply header)
+QUOTE_RX = re.compile(
+    r"(?m)^[> \t]*(?:Op|On|Am|Le)\b[^\n]{3,80}?\b(?:schreef|wrote|schrieb|a écrit)[ \t]+"
+    r"(?:\"|')?([^<\n\"']{2,60}?)(?:\"|')?[ \t]*(?:<[^>\n]+>)?[ \t]*:"
+)
+# a task list's assignee ("- Sanne: bellen", "[ ] Wouter: dossier") and a first name after a
+# contact verb ("contact opnemen met Sanne", "navragen bij Ravi"), when the name lists know it
+ASSIGNEE_RX = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•–]|\[[ xX]?\]|\d+[.)])[ \t]+({NAME_WORD})[ \t]*(?:(?:&|en|/)[ \t]*({NAME_WORD}))?[ \t]*:"
+)
+CONTACT_RX = re.compile(
+    rf"(?i:\b(?:contact\s+(?:op(?:nemen|genomen)?\s+)?met|overleg(?:gen)?\s+met|afstemmen\s+met|"
+    rf"bellen\s+met|gebeld\s+met|gesproken\s+met|spreken\s+met|navragen\s+bij|terugkoppelen\s+aan|"
+    rf"mailen\s+naar|doorsturen\s+naar|vragen\s+aan|volgens|samen\s+met))[ \t]+({NAME_WORD})(?![\w-])"
+)
+
+
+def _first_name_word(word: str) -> bool:
+    from redaction.detect import worldnames
+
+    w = word.lower()
+    if w in lexicon.common_words() or w in lexicon.places() or w in ORGANISATION_WORDS:
+        return False
+    if w in lexicon.first_names():
+        return True
+    return w in worldnames.first_names() and not lexicon.is_dutch_word(w)
+
+
+def _contact_names(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in QUOTE_RX.finditer(text):
+        name = m.group(1).strip()
+        if name and "@" not in name and looks_like_name(name, strict=False):
+            s = m.start(1) + m.group(1).index(name)
+            add_span(
+                out, text, s, s + len(name), "names.header", "Naam in citaatkop ('schreef')", 0.95
+            )
+    for m in ASSIGNEE_RX.finditer(text):
+        for g in (1, 2):
+            if m.group(g) and _first_name_word(m.group(g)):
+                add_span(out, text, m.start(g), m.end(g), "names.tasks", "Naam in takenlijst", 0.85)
+    for m in CONTACT_RX.finditer(text):
+        if _first_name_word(m.group(1)):
+            add_span(
+                out, text, m.start(1), m.end(1), "names.tasks", "Voornaam na 'contact met'", 0.85
+            )
+    return out
+
+
 def find_names(text: str) -> Iterator[Span]:
     out: list[Span] = []
     for m in TITLE_RX.finditer(text):
@@ -278,6 +328,7 @@ def find_names(text: str) -> Iterator[Span]:
     out.extend(_role_names(text))
     out.extend(form_names(text))
     out.extend(candidate_names(text))
+    out.extend(_contact_names(text))
     out.extend(lexicon_names(text))
     yield from out
 

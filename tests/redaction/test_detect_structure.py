@@ -303,3 +303,12 @@ def test_visiting_address_and_general_number_of_the_organisation_stay_readable()
 
 def test_a_day_and_month_after_a_word_ending_like_a_street_is_a_date():
     assert found("Besluitenlijst raadsvergadering 26 september 2024") == []
+
+
+def test_quoted_reply_header_task_list_assignees_and_contact_verbs():
+    quoted = "Op 3 jun. 2024 om 10:00 schreef Orlaith Vennegoor <o.v@example.nl>:\n> akkoord\n"
+    assert "Orlaith Vennegoor" in found(quoted, "person")
+    tasks = "- Sanne: bellen met de GGD\n[ ] Ravi & Joost: dossier bijwerken\n- Actie: bellen\n"
+    assert found(tasks, "person") == ["Sanne", "Ravi", "Joost"]
+    assert found("Graag contact opnemen met Sanne over de meting.", "person") == ["Sanne"]
+    assert found("Graag contact opnemen met Team Zorg over de meting.", "person") == []
