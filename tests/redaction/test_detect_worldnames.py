@@ -7,6 +7,7 @@ from redaction.detect import worldnames
 
 def test_cache_is_read_once_and_keyed_by_version(tmp_path, monkeypatch):
     monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("WOBDESK_NAMES_DATASET", "1")
     path = worldnames.cache_path()
     assert path.parent == tmp_path
     assert worldnames._version() in path.name
@@ -23,6 +24,7 @@ def test_cache_is_read_once_and_keyed_by_version(tmp_path, monkeypatch):
 
 def test_no_vote_while_another_process_builds(tmp_path, monkeypatch):
     monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("WOBDESK_NAMES_DATASET", "1")
     path = worldnames.cache_path()
     path.with_suffix(".lock").write_text("")
     monkeypatch.setattr(worldnames, "build", lambda p: (_ for _ in ()).throw(AssertionError))
@@ -44,6 +46,7 @@ def test_vote_finds_sentence_initial_multi_origin_name(tmp_path, monkeypatch):
     from redaction.detect import detect_text
 
     monkeypatch.setenv("WOBDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("WOBDESK_NAMES_DATASET", "1")
     with gzip.open(worldnames.cache_path(), "wt", encoding="utf-8") as f:
         f.write("F\tngozi\nS\tokafor\n")
     text = "Ngozi Okafor belde gisteren."
