@@ -370,6 +370,10 @@ def detect_case(
                     if index is None
                     else (index[m.start()], index[m.end() - 1] + 1)
                 )
+                if cat == "person":  # "R. Stamhuis", "R.J. Stamhuis": the initials with it
+                    initials = INITIALS_BEFORE.search(page.text, max(0, m_start - 16), m_start)
+                    if initials:
+                        m_start = initials.start()
                 candidate = Span(
                     m_start,
                     m_end,
@@ -413,6 +417,7 @@ def detect_case(
     return result
 
 
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,4}[ \t]?$")
 PLACE_CONTEXT = re.compile(
     r"(?i:\b(?:in|te|uit|naar|bij|nabij|rond|richting|gemeente|provincie|regio|omgeving|"
     r"station|centrum|vanuit)\s+)$"

@@ -312,3 +312,16 @@ def test_quoted_reply_header_task_list_assignees_and_contact_verbs():
     assert found(tasks, "person") == ["Sanne", "Ravi", "Joost"]
     assert found("Graag contact opnemen met Sanne over de meting.", "person") == ["Sanne"]
     assert found("Graag contact opnemen met Team Zorg over de meting.", "person") == []
+
+
+def test_every_form_of_a_found_name_across_the_case():
+    a = [PageText(0, "Van: Rutger Stamhuis <r.stamhuis@hoorneveld.nl>\nOnderwerp: scan\n", ())]
+    b = [
+        PageText(
+            0, "Volgens R.J. Stamhuis klopt het. STAMHUIS belde, en ook\nRutger\nStamhuis.", ()
+        )
+    ]
+    texts = [s.text for s in detect_case({"a": a, "b": b}, DetectionConfig())["b"]]
+    assert "R.J. Stamhuis" in texts
+    assert "STAMHUIS" in texts
+    assert "Rutger\nStamhuis" in texts
