@@ -270,6 +270,7 @@ def detect_case(
     readable: dict[tuple[Hashable, int], list[tuple[int, int]]] = {}
     joined: dict[tuple[Hashable, int], tuple[str, list[int] | None, list[int]]] = {}
     person_terms: set[str] = set()
+    word_surnames: set[str] = set()  # "Kok" of "Lisa Kok": searched capitalised only
     custom_terms = [t.strip() for t in config.always_redact if len(t.strip()) >= 3]
     for key, pages in documents.items():
         found[key] = {}
@@ -299,16 +300,19 @@ def detect_case(
                 value = " ".join(page.text[s.start : s.end].split())
                 if s.category == "person" and s.score >= 0.85:
                     person_terms.update(namewords.name_variants(value))
+                    surname = _word_surname(value)
+                    if surname:
+                        word_surnames.add(surname)
                 if s.category == "email":
                     person_terms.update(_names_from_email(value, page.text))
     # consistency across the case: every occurrence of a found name, any case, across line breaks
     terms = []
     place_terms = set()
-    for t in person_terms:
+    for t in person_terms | word_surnames:
         words = t.split()
         if not words or len(t) < 3 or readable_people.match(t):
             continue
-        if len(words) == 1 and t.lower() in lexicon.common_words():
+        if len(words) == 1 and t.lower() in lexicon.common_words() and t not in word_surnames:
             continue
         if (
             len(words) == 1
@@ -431,6 +435,20 @@ KEEP_HYPHEN = re.compile(
     r"|(?<=\w-)[ \t]*\n[ \t]*(?=[\w.-]*@)"
 )
 SPLIT_NUMBER = re.compile(r"(?:\+31|\b0)\d[\d \t().-]{1,12}\d([ \t]*\n[ \t]*)(?=\d[\d \t-]{1,10})")
+
+
+def _word_surname(name: str) -> str | None:
+    """The surname of a listed first name + surname that is also a word ("Lisa Kok" -> "Kok"):
+    searched for in the case, capitalised only."""
+    words = name.split()
+    if len(words) != 2 or "." in name:
+        return None
+    first, last = words
+    if first.lower() not in lexicon.first_names() or len(last) < 3 or not last[0].isupper():
+        return None
+    if last.lower() in lexicon.common_words() and last.lower() in lexicon.surnames():
+        return last
+    return None
 
 
 def _join(text: str) -> tuple[str, list[int] | None, list[int]]:
