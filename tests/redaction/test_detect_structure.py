@@ -328,3 +328,21 @@ def test_surname_that_is_a_word_found_capitalised_after_the_full_name():
     b = [PageText(0, "Volgens L. Kok klopt het. Kok belt morgen. De kok kookt.", ())]
     texts = [s.text for s in detect_case({"a": a, "b": b}, DetectionConfig())["b"]]
     assert texts == ["L. Kok", "Kok"]
+
+
+@pytest.mark.parametrize("seed", ["001", "004"])
+def test_seed_letters_colofon_label_and_police_switchboard(seed):
+    """Issue 10, item 4: seeds 001 and 004 (police Wob decisions) as text, also with the blank
+    lines of the colofon dropped as PDF extraction does: no 'Functie' person, no 088 phone."""
+    import re
+    from pathlib import Path
+
+    files = sorted(Path("/work/shared/seeds").glob(f"{seed}_*.txt"))
+    if not files:
+        pytest.skip("seed letters not on this machine")
+    raw = files[0].read_text(encoding="utf-8")
+    extracted = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n\s*\n", "\n", raw))
+    for text in (raw, extracted):
+        got = by_category(text)
+        assert not any(t == "Functie" for t, _ in got)
+        assert not any("088-9645051" in t for t, c in got if c == "phone")
