@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from redaction.detect.patterns import DATE, Span, elfproef
+from redaction.detect.patterns import DATE, MONTHS, Span, elfproef
 
 # header cell (lowercased, without ':' and trailing dots) -> category of the column
 HEADER_CATEGORIES: dict[str, str] = {}
@@ -60,6 +60,13 @@ REASONS = {
 }
 
 
+ADDRESS_VALUE = re.compile(
+    r"[^\W\d_][\w'’.\- ]*?[ \t]\d{1,5}(?:[ \t]?[a-zA-Z]{1,3}\b|-\d{1,4})?(?:\b|$)"
+)
+MONTH_RX = re.compile(r"(?i)\b(?:" + MONTHS + r")\b")
+PLATE_VALUE = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3}")
+
+
 def header_category(cell: str) -> str | None:
     key = " ".join(cell.strip().rstrip(":").lower().split()).rstrip(".")
     return HEADER_CATEGORIES.get(key) or HEADER_CATEGORIES.get(key + ".")
@@ -82,8 +89,10 @@ def _plausible(category: str, value: str) -> bool:
         return "@" in v
     if category == "person":
         return bool(_LETTER.search(v)) and len(_DIGITS.findall(v)) == 0 and len(v) <= 60
-    if category in ("address", "licence_plate"):
-        return bool(_LETTER.search(v)) and bool(_DIGITS.search(v))
+    if category == "address":  # "Kolksloot 3", "Pieter de Hoochlaan 90 A", not a sentence or date
+        return bool(ADDRESS_VALUE.match(v)) and not MONTH_RX.search(v) and len(v.split()) <= 8
+    if category == "licence_plate":
+        return bool(PLATE_VALUE.fullmatch(v))
     return bool(_LETTER.search(v) or _DIGITS.search(v))
 
 

@@ -346,3 +346,10 @@ def test_seed_letters_colofon_label_and_police_switchboard(seed):
         got = by_category(text)
         assert not any(t == "Functie" for t, _ in got)
         assert not any("088-9645051" in t for t, c in got if c == "phone")
+
+
+def test_a_label_line_does_not_make_any_next_line_a_value():
+    text = "Adres\nWij zijn verhuisd op 3 mei 2024 naar een nieuw pand.\nAdres\nKolksloot 3\n"
+    got = by_category(text)
+    assert ("Kolksloot 3", "address") in got
+    assert not any("3 mei 2024" in t for t, _ in got)
