@@ -181,3 +181,100 @@ PARTIES = frozenset(
     "vvd cda d66 gl groenlinks pvda gl-pvda groenlinks-pvda sp pvv cu christenunie sgp pvdd "
     "ja21 fvd bbb nsc volt denk 50plus bij1".split()
 )
+
+
+# Dutch words from Debian's hunspell-nl (the stems of nl.dic: lowercase entries are words, the
+# capitalised ones proper nouns) and wordfreq: a capitalised token that is a Dutch word is a
+# label, a heading or a noun, not a name ("Functie", "Rekeningnummer", "Parkeerbeheer"). A
+# missing resource leaves the other votes: detection works without either.
+HUNSPELL_DIC = Path("/usr/share/hunspell/nl.dic")
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    try:
+        lines = HUNSPELL_DIC.read_text(encoding="utf-8", errors="ignore").splitlines()
+    except OSError:
+        return frozenset()
+    words = set()
+    for line in lines[1:]:
+        stem = line.split("/", 1)[0].strip()
+        if stem and stem[0].islower() and stem.isalpha():
+            words.add(stem)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - installed here
+        return None
+    return zipf_frequency
+
+
+_INFLECTIONS = ("en", "s", "e", "n", "'s", "tjes", "tje", "jes", "je", "ers", "er")
+_LINKS = ("", "s", "e", "en")
+
+
+def _stem_known(word: str, words: frozenset[str]) -> bool:
+    if word in words:
+        return True
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if base in words or (len(base) > 3 and base[-1] == base[-2] and base[:-1] in words):
+                return True  # "klachten" -> "klacht", "bakken" -> "bak"
+    return False
+
+
+@lru_cache(maxsize=65536)
+def is_dutch_word(word: str) -> bool:
+    """A Dutch dictionary word (hunspell stem, an inflection of one, or a compound of two), or a
+    frequent token in wordfreq that no name list knows. Names that are also words ("Kok",
+    "Visser") are words here: callers combine this with the name lists and the context."""
+    w = word.lower().strip(".-'’")
+    if len(w) < 3 or not w.replace("-", "").isalpha():
+        return False
+    words = dutch_words()
+    if words:
+        if _stem_known(w, words):
+            return True
+        for i in range(4, len(w) - 3):  # "parkeerbeheer", "omgevingsloket", "postbusnummer"
+            head, tail = w[:i], w[i:]
+            if len(tail) < 4 or not _stem_known(tail, words):
+                continue
+            for link in _LINKS:
+                base = head[: len(head) - len(link)]
+                if head.endswith(link) and len(base) >= 4 and base in words:
+                    return True
+    zipf = _zipf()
+    if zipf is not None and w not in first_names() and w not in surnames():
+        return zipf(w, "nl") >= 3.5
+    return False
+
+
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """A frequent English word (wordfreq zipf >= 4.8): "Big", "Data", "Teams" in a run of
+    capitals are words, not names."""
+    zipf = _zipf()
+    w = word.lower()
+    if zipf is None or w in first_names() or w in surnames():
+        return False
+    return zipf(w, "en") >= 4.8
+
+
+@lru_cache(maxsize=65536)
+def is_plain_word(word: str) -> bool:
+    """The lowercase form is an ordinary word, whether or not it is also a name ("floor",
+    "roos", "tolk"): such a name only counts where it is written with a capital."""
+    w = word.lower()
+    words = dutch_words()
+    if words and _stem_known(w, words):
+        return True
+    zipf = _zipf()
+    return (
+        zipf is not None
+        and max(zipf(w, "en"), zipf(w, "nl") if w not in first_names() else 0) >= 4.5
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from redaction.detect import lexicon
 from redaction.detect.namewords import (
@@ -15,9 +16,11 @@ from redaction.detect.namewords import (
     INTERFIX_CAP,
     NAME_WORD,
     NOUN_SUFFIX,
+    ORGANISATION_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
     add_span,
+    candidate_names,
     form_names,
     is_common,
     lexicon_names,
@@ -74,6 +77,24 @@ FIELD_LABELS = (
     "Naam medewerker",
     "Ondertekenaar",
     "Gemachtigde",
+    "Kind",
+    "Moeder",
+    "Vader",
+    "Partner",
+    "Echtgenoot",
+    "Echtgenote",
+    "Betrokkene",
+    "Cliënt",
+    "Client",
+    "Bewoner",
+    "Huurder",
+    "Bezwaarmaker",
+    "Belanghebbende",
+    "Toezichthouder",
+    "Klantmanager",
+    "Consulent",
+    "Initiatiefnemer",
+    "Contactpersoon gemeente",
 )
 NO_COLON_LABELS = (
     "Behandeld door",
@@ -114,7 +135,7 @@ CLOSING_RX = re.compile(
     r"Hoogachtend|Mvg|MVG|Met\s+collegiale\s+groet|Kind\s+regards|Best\s+regards|Regards|Gr\.?|Dank\s+en\s+groet)[,.!]?[ \t]*\n+[ \t]*([^\n]{2,60})",
 )
 ATTENDEE_RX = re.compile(
-    r"(?:^|\n)[ \t]*(?i:Aanwezig|Aanwezigen|Afwezig|Met\s+kennisgeving\s+afwezig|Deelnemers|Genodigden|Verslaglegging|Afmeldingen|Present|Absent)[ \t]*:[ \t]*([^\n]+(?:\n[ \t]+[^\n]+)*)",
+    r"(?:^|\n)[ \t]*(?i:Aanwezig|Aanwezigen|Afwezig|Met\s+kennisgeving\s+afwezig|Deelnemers|Genodigden|Verslaglegging|Afmeldingen|Present|Absent)[ \t]*:[ \t]*([^\n]+(?:\n(?:[ \t]+|(?<=,\n))[^\n]+)*)",
 )
 CHAT_RX = re.compile(
     r"(?:^|\n)[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4},?\s+\d{1,2}[:.]\d{2})\s*(?:-\s*)?("
@@ -142,12 +163,80 @@ def _role_names(text: str) -> list[Span]:
         start, end = trim(text, m.start(1), m.end(1))
         name = text[start:end]
         core = [w for w in name.split() if w.lower() not in lexicon.INTERFIXES and "." not in w]
-        if not core or any(NOUN_SUFFIX.search(w) for w in core):
+        if not core or any(NOUN_SUFFIX.search(w) for w in core) or label_word(" ".join(core)):
             continue
-        if len(core) == 1 and core[0].lower() not in lexicon.surnames():
+        if (
+            len(core) == 1
+            and core[0].lower() not in lexicon.surnames()
+            and core[0].lower() not in lexicon.first_names()
+        ):
             continue
         if looks_like_name(name, strict=len(core) == 1):
             add_span(out, text, start, end, "names.context", "Naam na een functie of rol", 0.85)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def label_word(name: str) -> bool:
+    """A one-word 'name' that is a Dutch word and in no name list: a label or heading such as
+    'Functie', 'Rekeningnummer' or 'Parkeerbeheer' (the next label of a colofon or table whose
+    own field is empty), not a person."""
+    words = name.split()
+    if not words:
+        return False
+    for word in words:
+        w = word.lower()
+        if w in lexicon.surnames() or w in lexicon.first_names() or not lexicon.is_dutch_word(w):
+            return False
+    return True
+
+
+# "Op 13 mrt. 2024 om 16:40 schreef Rutger Stamhuis <r.stamhuis@...>:" (quoted reply header)
+QUOTE_RX = re.compile(
+    r"(?m)^[> \t]*(?:Op|On|Am|Le)\b[^\n]{3,80}?\b(?:schreef|wrote|schrieb|a écrit)[ \t]+"
+    r"(?:\"|')?([^<\n\"']{2,60}?)(?:\"|')?[ \t]*(?:<[^>\n]+>)?[ \t]*:"
+)
+# a task list's assignee ("- Sanne: bellen", "[ ] Wouter: dossier") and a first name after a
+# contact verb ("contact opnemen met Sanne", "navragen bij Ravi"), when the name lists know it
+ASSIGNEE_RX = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•–]|\[[ xX]?\]|\d+[.)])[ \t]+({NAME_WORD})[ \t]*(?:(?:&|en|/)[ \t]*({NAME_WORD}))?[ \t]*:"
+)
+CONTACT_RX = re.compile(
+    rf"(?i:\b(?:contact\s+(?:op(?:nemen|genomen)?\s+)?met|overleg(?:gen)?\s+met|afstemmen\s+met|"
+    rf"bellen\s+met|gebeld\s+met|gesproken\s+met|spreken\s+met|navragen\s+bij|terugkoppelen\s+aan|"
+    rf"mailen\s+naar|doorsturen\s+naar|vragen\s+aan|volgens|samen\s+met))[ \t]+({NAME_WORD})(?![\w-])"
+)
+
+
+def _first_name_word(word: str) -> bool:
+    from redaction.detect import worldnames
+
+    w = word.lower()
+    if w in lexicon.common_words() or w in lexicon.places() or w in ORGANISATION_WORDS:
+        return False
+    if w in lexicon.first_names():
+        return True
+    return w in worldnames.first_names() and not lexicon.is_dutch_word(w)
+
+
+def _contact_names(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in QUOTE_RX.finditer(text):
+        name = m.group(1).strip()
+        if name and "@" not in name and looks_like_name(name, strict=False):
+            s = m.start(1) + m.group(1).index(name)
+            add_span(
+                out, text, s, s + len(name), "names.header", "Naam in citaatkop ('schreef')", 0.95
+            )
+    for m in ASSIGNEE_RX.finditer(text):
+        for g in (1, 2):
+            if m.group(g) and _first_name_word(m.group(g)):
+                add_span(out, text, m.start(g), m.end(g), "names.tasks", "Naam in takenlijst", 0.85)
+    for m in CONTACT_RX.finditer(text):
+        if _first_name_word(m.group(1)):
+            add_span(
+                out, text, m.start(1), m.end(1), "names.tasks", "Voornaam na 'contact met'", 0.85
+            )
     return out
 
 
@@ -155,24 +244,25 @@ def find_names(text: str) -> Iterator[Span]:
     out: list[Span] = []
     for m in TITLE_RX.finditer(text):
         title = m.group(0)[: m.start(1) - m.start()].strip()
-        if looks_like_name(m.group(1), strict=False):
+        name_end = _longest_name(text, m.start(1), m.end(1))
+        if name_end:
             add_span(
                 out,
                 text,
                 m.start(1),
-                m.end(1),
+                name_end,
                 "names.context",
                 f"Naam na aanhef of titel '{title.split()[-1]}'",
                 0.95,
             )
     for m in FIELD_RX.finditer(text):
-        if looks_like_name(m.group(1), strict=False):
+        if looks_like_name(m.group(1), strict=False) and not label_word(m.group(1)):
             label = m.group(0).strip().split(":")[0][:30]
             add_span(
                 out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.95
             )
     for m in FIELD_NEXT_LINE_RX.finditer(text):
-        if looks_like_name(m.group(1), strict=False):
+        if looks_like_name(m.group(1), strict=False) and not label_word(m.group(1)):
             label = m.group(0).strip().split("\n")[0].rstrip(": ")[:30]
             add_span(
                 out, text, m.start(1), m.end(1), "names.context", f"Naam in veld '{label}'", 0.9
@@ -237,8 +327,23 @@ def find_names(text: str) -> Iterator[Span]:
             )
     out.extend(_role_names(text))
     out.extend(form_names(text))
+    out.extend(candidate_names(text))
+    out.extend(_contact_names(text))
     out.extend(lexicon_names(text))
     yield from out
+
+
+def _longest_name(text: str, start: int, end: int) -> int | None:
+    """The end of the longest run of words from start that looks like a name: "dr. Lisa Kok van
+    de GGD" is "Lisa Kok" (the organisation after the tussenvoegsel is no part of the name)."""
+    words = [m.end() for m in re.finditer(r"\S+", text[start:end])]
+    for n in range(len(words), 0, -1):
+        candidate = text[start : start + words[n - 1]]
+        if candidate.split()[-1].lower() in lexicon.INTERFIXES:
+            continue
+        if looks_like_name(candidate, strict=False):
+            return start + words[n - 1]
+    return None
 
 
 SIGNATURE_SKIP = re.compile(
@@ -291,6 +396,8 @@ def _header_names(text: str, start: int, end: int) -> list[Span]:
             rf"((?:{NAME_WORD}[ \t]){{0,2}}{NAME_WORD}),\s*({INITIALS}|{NAME_WORD})(?:\s+({_INTERFIX_ALT}))?",
             stripped,
         )
+        if label_word(stripped):
+            continue  # "Aan: Parkeerbeheer <parkeerbeheer@...>": a department, not a person
         if rev or (FULL_NAME_RX.fullmatch(stripped) and looks_like_name(stripped, strict=False)):
             add_span(
                 out,

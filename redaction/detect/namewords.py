@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from redaction.detect import lexicon
 from redaction.detect.patterns import Span
@@ -42,7 +43,12 @@ ROLE_NOUNS = (
     "rechercheur|advocaat|advocate|notaris|buurman|buurvrouw|melder|klager|klaagster|verzoeker|"
     "verzoekster|bewoner|bewoonster|eigenaar|eigenaresse|huurder|aanvrager|aanvraagster|ambtenaar|"
     "manager|coördinator|coordinator|stagiair|stagiaire|leerling|patiënt|cliënt|client|getuige|"
-    "chauffeur|monteur|ontwikkelaar|architect|makelaar|aannemer|opzichter|vergunninghouder"
+    "chauffeur|monteur|ontwikkelaar|architect|makelaar|aannemer|opzichter|vergunninghouder|"
+    "toezichthouder|klantmanager|wijkagent|buurtbewoner|bewoner|"
+    # family and household: "mijn man Tjeerd", "zijn zwager Mehmet Aydın"
+    "man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendin|zoon|dochter|broer|zus|zuster|"
+    "vader|moeder|opa|oma|oom|tante|neef|nicht|zwager|schoonzus|schoonzoon|schoondochter|"
+    "schoonvader|schoonmoeder|stiefvader|stiefmoeder|kind|pleegkind|pleegmoeder|pleegvader"
 )
 NOUN_SUFFIX = re.compile(
     r"(?:ing|heid|teit|schap|zaken|beheer|dienst|staf|raad|centrum|beleid|team|afdeling|recht|wet)$",
@@ -54,6 +60,7 @@ def is_common(word: str) -> bool:
     return word.lower() in lexicon.common_words()
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(text: str, *, strict: bool) -> bool:
     """Reject obvious non-names: common words only, digits, one-letter tokens."""
     if any(ch.isdigit() for ch in text) or "@" in text:
@@ -87,6 +94,15 @@ def _after_interfix(text: str, start: int, pos: int) -> bool:
     return bool(_ENDS_WITH_INTERFIX.search(text, start, pos))
 
 
+def _surname_after_first_name(words: list[re.Match]) -> bool:
+    """'Lisa Kok': a listed surname right after a listed first name is the surname, although
+    'kok' is also a word."""
+    if len(words) < 2:
+        return False
+    last, before = words[-1].group(0).lower(), words[-2].group(0).lower()
+    return last in lexicon.surnames() and before in lexicon.first_names() and not is_common(before)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a candidate to its name: drop trailing common words ('Jansen Vandaag') and leading ones."""
     words = list(WORD_RX.finditer(text, start, end))
@@ -95,6 +111,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         and is_common(words[-1].group(0))
         and words[-1].group(0).lower() not in lexicon.INTERFIXES
         and not _after_interfix(text, start, words[-1].start())
+        and not _surname_after_first_name(words)
     ):
         end = words[-1].start()
         words.pop()
@@ -119,6 +136,12 @@ LEX_RX = re.compile(
 )
 
 
+def worldnames_surnames() -> frozenset[str]:
+    from redaction.detect import worldnames
+
+    return worldnames.surnames()
+
+
 def lexicon_names(text: str) -> list[Span]:
     """First name from the lexicon followed by a capitalised surname-like word."""
     out: list[Span] = []
@@ -135,15 +158,26 @@ def lexicon_names(text: str) -> list[Span]:
         if first.lower() not in lexicon.first_names() or is_common(first):
             continue
         has_interfix = m.group(3) != last
-        if last.lower() in lexicon.places() and not (
-            has_interfix and last.lower() in lexicon.surnames()
+        # "Lisa Kok", "Thijmen Oudewater" mid-sentence: a listed first name before a word or a
+        # place that the multi-origin lists know as a surname (names-dataset's vote)
+        mid_sentence = not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+        world_surname = mid_sentence and last.lower() in worldnames_surnames()
+        if (
+            last.lower() in lexicon.places()
+            and last.lower() not in lexicon.surnames()
+            and not world_surname
         ):
-            continue
-        if is_common(last.split("-")[0]) and not (has_interfix and not is_common(first)):
-            continue
-        if last.isupper() and not first.isupper():
-            continue
-        score = 0.85 if last.lower() in lexicon.surnames() else 0.7
+            continue  # "Femke Rietveld": a hamlet's name that is also a surname is a surname
+        if all(is_common(p) for p in last.split("-")) and not (
+            has_interfix and not is_common(first)
+        ):
+            if not (world_surname or mid_sentence and last.lower() in lexicon.surnames()):
+                continue
+        if last.isupper() != first.isupper():
+            continue  # "AB Hoorneveld" after "1784": a postcode's letters, not the name "Ab"
+        # a listed surname, or a tussenvoegsel before a capitalised word ("Sanne van Leeuwaarden")
+        # or a double-barrelled capitalised surname ("Maarten Oude-Luttikhuis")
+        score = 0.85 if last.lower() in lexicon.surnames() or has_interfix or "-" in last else 0.7
         add_span(
             out,
             text,
@@ -227,7 +261,9 @@ def name_variants(name: str) -> list[str]:
     surname = " ".join(words[surname_start:])
     last = surname.split()[-1] if not hyphen_interfix else hyphen_interfix.group(1)
     if surname != name and (
-        len(last) >= 3 and not is_common(last.split("-")[0]) or surname_start < len(words) - 1
+        len(last) >= 3
+        and not all(is_common(p) for p in last.split("-") if p)
+        or surname_start < len(words) - 1
     ):
         variants.append(surname)  # "de Jong" is specific although "jong" is a word
     parts = [p for p in re.split(rf"-(?:(?:{_INTERFIX_ALT}) )?", last) if p]
@@ -243,3 +279,105 @@ def name_variants(name: str) -> list[str]:
     ):
         variants.insert(1, first)  # "Mohand Ouaali" is later "Mohand"
     return variants
+
+
+# Names that need no list: two or three capitalised words (a tussenvoegsel may stand between)
+# where no word is a Dutch word, a place, an organisation word or an office, scored by votes:
+# the name lists (deduce's Dutch lists, names-dataset's multi-origin lists), the foreign name
+# form, and "unknown to every word list" for invented names. Sentence-initial runs need a vote
+# from a list; the score decides whether the name is searched for in the whole case.
+RUN_RX = re.compile(
+    rf"(?<![\w'’-])({NAME_WORD}(?:[ \t](?:{INTERFIX}|{INTERFIX_CAP})?{NAME_WORD}){{1,2}})(?![\w'’-])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"'(]\s*)$")
+_MONTHS_DAYS = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november december "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _word_votes(word: str) -> tuple[int, bool] | None:
+    """(list votes, unknown to every list) for one capitalised word; None: not a name word."""
+    w = word.lower()
+    parts = [p for p in w.split("-") if p]
+    if (
+        word.isupper()
+        or w in _MONTHS_DAYS
+        or w in lexicon.places()
+        or parts[0] in ORGANISATION_WORDS
+        or w in lexicon.PUBLIC_OFFICES
+        or NOUN_SUFFIX.search(w)
+    ):
+        return None
+    from redaction.detect import worldnames
+
+    dutch_listed = any(p in lexicon.first_names() or p in lexicon.surnames() for p in parts)
+    if not dutch_listed and (
+        is_common(w) or any(lexicon.is_dutch_word(p) or lexicon.is_english_word(p) for p in parts)
+    ):
+        return None  # a word ("Big Data", "Teams"); the world lists hold many words as names
+    listed = sum(
+        (
+            dutch_listed,
+            any(p in worldnames.first_names() or p in worldnames.surnames() for p in parts),
+            bool(FOREIGN_FORM.search(word)),
+        )
+    )
+    if listed and is_common(w):
+        return None  # "Bakker", "Groen" alone in a run of capitals: a word as often as a name
+    unknown = not listed and not any(lexicon.is_dutch_word(p) for p in parts)
+    return listed, unknown
+
+
+_PLACE_PREFIX = frozenset(
+    "sint st new los las san santa saint port fort nieuw oud oude groot klein hoog laag le la el "
+    "mount lake cape".split()
+)
+_CAPS_RUN = re.compile(
+    rf"(?<![\w'’-])(?:{NAME_WORD})(?:[ \t](?:{INTERFIX}|{INTERFIX_CAP})?(?:{NAME_WORD}))+(?![\w'’-])"
+)
+_NAME_TOKEN = re.compile(rf"(?:{INTERFIX}|{INTERFIX_CAP})?({NAME_WORD})")
+
+
+def candidate_names(text: str) -> list[Span]:
+    out: list[Span] = []
+    for run in _CAPS_RUN.finditer(text):
+        # "Volgens Nkechi Adeyemi-Borst": leading and trailing words that are no name words go
+        tokens = [
+            (t.start(), t.end(1), t.group(1), _word_votes(t.group(1)))
+            for t in _NAME_TOKEN.finditer(text, run.start(), run.end())
+        ]
+        while tokens and tokens[0][3] is None:
+            tokens.pop(0)
+        while tokens and tokens[-1][3] is None:
+            tokens.pop()
+        if len(tokens) < 2 or len(tokens) > 3 or any(t[3] is None for t in tokens):
+            continue
+        if tokens[0][2].lower() in _PLACE_PREFIX:
+            continue  # "Sint Maarten", "New York"
+        start = tokens[0][0]
+        if text[start : tokens[0][1]].split()[0].lower() in lexicon.INTERFIXES:
+            start = tokens[0][1] - len(tokens[0][2])
+        m_start, m_end = start, tokens[-1][1]
+        words = [t[2] for t in tokens]
+        votes = [t[3] for t in tokens]
+        listed = sum(v[0] for v in votes)
+        unknown = sum(1 for v in votes if v[1])
+        first_listed = votes[0][0] > 0
+        at_start = bool(_SENTENCE_START.search(text, max(0, m_start - 3), m_start))
+        if listed == 0 and (at_start or unknown < len(words)):
+            continue  # an invented name mid-sentence is a name; at a sentence start, a heading
+        if not first_listed and listed < 2 and at_start and unknown == 0:
+            continue
+        score = 0.85 if listed >= 2 or (first_listed and unknown) else 0.75
+        add_span(
+            out,
+            text,
+            m_start,
+            m_end,
+            "names.candidate",
+            "Reeks namen met hoofdletter die geen Nederlandse woorden zijn",
+            score,
+        )
+    return out

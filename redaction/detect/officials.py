@@ -38,8 +38,11 @@ def office_patterns(offices: tuple[str, ...]) -> OfficePatterns:
             rf"(?<![\w-])(?i:{alt})(?![\w-])(?:[ \t]+(?:van|voor)(?:[ \t]+[\w&'-]+){{1,4}}?)?"
             rf"[ \t]*,?[ \t]*(?:(?i:{TITLE_WORDS})[ \t]+)*({FULL_NAME})"
         ),
+        # "Portefeuillehouder X\nName", and the signature of one office holder, where a blank
+        # line may stand between "De Minister van ...," and the name (not "namens ... wethouders")
         line_before=re.compile(
-            rf"(?m)^[ \t]*(?:(?i:de)[ \t]+)?(?i:{alt})(?![\w-])[^\n]{{0,60}}\n"
+            rf"(?m)^[ \t]*(?:(?:(?i:de)[ \t]+)?(?i:{alt})(?![\w-])[^\n]{{0,60}}\n"
+            rf"|(?i:de)[ \t]+(?i:{alt})(?![\w-])[^\n]{{0,80}},[ \t]*\n(?:[ \t]*\n){{1,2}})"
             r"[ \t]*([^\n]{2,60}?)[ \t]*$"
         ),
         line_after=re.compile(
@@ -66,6 +69,17 @@ def office_holders(text: str, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES)
     return found
 
 
+@lru_cache(maxsize=8)
+def _any_office(offices: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted((re.escape(o) for o in offices if o.strip()), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{alt or '(?!x)x'})\b|\((?:{'|'.join(lexicon.PARTIES)})\))")
+
+
+def mentions_office(text: str, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES) -> bool:
+    """Cheap pre-check: no office word and no party on the page, no name introduced by one."""
+    return _any_office(offices).search(text) is not None
+
+
 def introduced_by_office(
     text: str, start: int, end: int, offices: tuple[str, ...] = lexicon.PUBLIC_OFFICES
 ) -> bool:
@@ -75,9 +89,25 @@ def introduced_by_office(
     party = PARTY_AFTER.match(after)
     if party and party.group(1).lower() in lexicon.PARTIES:
         return True
-    return bool(rx.before.search(text[max(0, start - 90) : start]) or rx.after.match(after))
+    before = text[max(0, start - 90) : start]
+    blank = BLANK_LINE.search(before)
+    while blank:  # the office must stand in the same block: not the college above a signature
+        before = before[blank.end() :]
+        blank = BLANK_LINE.search(before)
+    if COLLEGE.search(before):
+        before = (
+            ""  # "namens burgemeester en wethouders,": the signing body, not the person's office
+        )
+    return bool(rx.before.search(before) or rx.after.match(after))
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+COLLEGE = re.compile(
+    r"(?i:namens|burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|het\s+college)"
+)
+
+
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> tuple[str, str]:
     """(surname without tussenvoegsels, initials): "Vries, J.P. de" -> ("vries", "JP");
     "mevrouw E.M. de Vries" -> ("vries", "EM"); "Martin (M.S.R.) Sitalsing" -> ("sitalsing", "M")."""
@@ -105,27 +135,40 @@ def person_key(name: str) -> tuple[str, str]:
 
 class Officials:
     """Configured public officials and office holders found in the case; a mention is the same
-    person when the surname matches and the initials do not contradict."""
+    person when the surname matches and the initials do not contradict. A surname alone is
+    covered by a configured official, or by an office holder found in the SAME document: an
+    official is known by the full name in an office context, never by a surname learnt in
+    another document ("Geachte mevrouw Smit" stays redacted when another file names wethouder
+    Smit; issue 10, item 4)."""
 
     def __init__(self, officials: Sequence[str] = ()):
         self.keys: set[tuple[str, str, bool]] = set()
+        self.local: set[tuple[object, str]] = set()  # (document, surname) of office holders
+        self.surnames: set[str] = set()
         self.add(officials, configured=True)
 
-    def add(self, officials: Sequence[str], *, configured: bool = False) -> None:
+    def add(self, officials: Sequence[str], *, configured: bool = False, doc=None) -> None:
         for o in officials:
             surname, initials = person_key(o)
             if surname:
                 self.keys.add((surname, initials, configured))
+                self.surnames.add(surname)
+                if not configured:
+                    self.local.add((doc, surname))
 
-    def match(self, candidate: str) -> bool:
+    def match(self, candidate: str, doc=None) -> bool:
         if not self.keys:
             return False
         surname, initials = person_key(candidate)
+        if surname not in self.surnames:
+            return False
         for s, i, configured in self.keys:
             if surname != s:
                 continue
             if not initials:  # "De Vries", "mevrouw De Vries": a surname-only mention
-                return True
+                if configured or (doc, surname) in self.local:
+                    return True
+                continue
             if i and (initials.startswith(i) or i.startswith(initials)):
                 return True  # "E. de Vries" is "E.M. de Vries"; "J. de Vries" is someone else
             # "wethouder Bakker" in the text does not cover "Jan Bakker"; a configured

@@ -50,6 +50,23 @@ FUNCTIONAL_LOCAL_PARTS = (
 EMAIL = re.compile(r"(?<![\w.+-])\w[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 
 
+def functional_local_part(local: str) -> bool:
+    """'parkeerbeheer', 'postbus.kamervragen', 'klachten': every part of the local part is a
+    Dutch word of four letters or more and none is a name from the lists: a department's
+    mailbox. 'r.stamhuis', 'wendelien.ploeg', 'bakker' (a surname) stay personal."""
+    parts = [p for p in re.split(r"[._-]+", local) if p]
+    if not parts or len(parts) > 3:
+        return False
+    for part in parts:
+        if len(part) < 4 or not part.isalpha():
+            return False
+        if part in lexicon.first_names() or part in lexicon.surnames():
+            return False
+        if not lexicon.is_dutch_word(part):
+            return False
+    return True
+
+
 def find_emails(text: str) -> Iterator[Span]:
     for m in EMAIL.finditer(text):
         local = m.group(0).split("@")[0].lower()
@@ -61,6 +78,8 @@ def find_emails(text: str) -> Iterator[Span]:
             word in local
             for word in ("coordinatie", "coördinatie", "desk", "loket", "secretariaat")
         ):
+            continue
+        if functional_local_part(local):
             continue
         yield Span(m.start(), m.end(), "email", "pattern.email", "E-mailadres van een persoon")
 
@@ -77,7 +96,23 @@ def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
 
+# a foreign number: "+36 30 412 7781", "+49 (0)30 1234567", "0032 9 123 45 67"
+FOREIGN_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}[ \t.-]?(?:\(0\)[ \t.-]?)?(?:\d[ \t.-]?){6,11}\d(?!\d)"
+)
+
+
 def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iterator[Span]:
+    if "+" in text or "00" in text:
+        for m in FOREIGN_PHONE.finditer(text):
+            raw = m.group(0).rstrip(" -.")
+            yield Span(
+                m.start(),
+                m.start() + len(raw),
+                "phone",
+                "pattern.phone",
+                "Telefoonnummer (buitenland)",
+            )
     account_numbers = [(m.start(), m.end()) for m in IBAN.finditer(text)]
     for m in PHONE.finditer(text):
         if any(s <= m.start() < e for s, e in account_numbers):
@@ -104,6 +139,61 @@ def find_phones(text: str, public_numbers: frozenset[str] = frozenset()) -> Iter
             "pattern.phone",
             "Telefoonnummer" + (" (mobiel)" if national.startswith("06") else ""),
         )
+
+
+PERSONAL_PHONE_LABEL = re.compile(
+    r"(?i:doorkies\w*|direct\w*|rechtstreeks|mobiel\w*|mob\.?|privé|prive|persoonlijk|gsm|"
+    r"whatsapp|thuis|m)\W*$"
+)
+GENERAL_PHONE_LABEL = re.compile(
+    r"(?i:algeme\w+|centrale|receptie|klantcontact\w*|servicenummer|hoofdnummer|switchboard|"
+    r"informatienummer|bel\s+ons|belt\s+u\s+ons|(?:wij|we)\s+zijn\s+(?:telefonisch\s+)?bereikbaar)"
+)
+GENERAL_AFTER = re.compile(
+    r"[ \t]*\(?(?i:algemeen(?:\s+nummer)?|centrale|receptie|klantcontactcentrum|servicenummer)\b"
+)
+COLOFON_PHONE_LABEL = re.compile(r"(?im)^[ \t]*(?:telefoon|telefoonnummer|tel\.?|t)[ \t]*:?[ \t]*$")
+ORGANISATION_BLOCK = re.compile(
+    r"(?i:\bpostbus\b|bezoekadres|postadres|\bwww\.|\bkvk\b|internet|organisatieonderdeel|"
+    r"ons\s+kenmerk|uw\s+kenmerk)"
+)
+
+
+def organisation_phone(text: str, start: int, end: int, person_starts: list[int]) -> bool:
+    """A public body's general number in a letterhead, colofon or contact line stays readable;
+    a person's direct line or mobile does not. General: labelled so ('algemeen nummer',
+    'bel ons'), or under a bare 'Telefoon' label line (colofon), or in an organisation's address
+    block; never a mobile, a number labelled direct/mobiel/privé, or one in the same block as a
+    person's name (a signature, a citizen's address block)."""
+    digits = _digits(text[start:end])
+    if digits.startswith(("06", "316", "00316")):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start]
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    prev_line = text[prev_start:prev_end] if prev_end > 0 else ""
+    if not label.strip():
+        label_context = prev_line
+    else:
+        label_context = label
+    if PERSONAL_PHONE_LABEL.search(label_context.strip()):
+        return False
+    block_start = max(0, start - 300)
+    blank = [m.end() for m in re.finditer(r"\n[ \t]*\n", text[block_start:start])]
+    if blank:
+        block_start += blank[-1]
+    if any(block_start <= p < start for p in person_starts):
+        return False
+    if GENERAL_PHONE_LABEL.search(text[max(0, start - 60) : start]) or GENERAL_AFTER.match(
+        text, end
+    ):
+        return True
+    if not label.strip() and COLOFON_PHONE_LABEL.fullmatch(prev_line):
+        return True
+    block_end = text.find("\n\n", end)
+    block = text[block_start : block_end if block_end >= 0 else len(text)]
+    return bool(ORGANISATION_BLOCK.search(block))
 
 
 GENERAL_14 = re.compile(r"\b14\s?0\d{2,3}\b")
@@ -180,6 +270,10 @@ def find_bsns(text: str) -> Iterator[Span]:
 
 
 POSTCODE = re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
+MONTHS_ALT = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
 STREET_SUFFIX = (
     "straat|weg|laan|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|plantsoen|markt|baan|wal|"
     "veld|boulevard|allee|ring|haven|erf|kamp|hoek|polder|zoom|burg|berg|dam|oord|weide|akker|"
@@ -222,8 +316,48 @@ def _listed_street(words: list[str]) -> int:
 LEADING_WORD = re.compile(r"(?:Het|De|Een|Aan|Op|In|Naar|Via|Bij|Te|Zie|Adres)[ \t]+(?=\S)")
 
 
+# "op het perceel Heuvelrand 22", "woont aan de Kolksloot 3": the context names an address, so
+# the capitalised words and house number are one whatever the street is called
+ADDRESS_CONTEXT = re.compile(
+    r"(?i:\b(?:perceel|adres|woonadres|huisadres|woont|wonend|woonachtig|verhuisd|bewoner|"
+    r"bewoners|bewoonster|eigenaar|pand|woning|huis)(?:[ \t]+(?:aan|op|in|naar|van|te))?"
+    r"(?:[ \t]+(?:de|het|'t))?[ \t]*:?[ \t]+)"
+    r"((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}[A-Z][\w'’-]+)"
+    r"[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)(?![\w.,:]\d|[\w/-])"
+)
+# the street line of an address block: "Words 12a" on the line right above a postcode line
+BLOCK_STREET = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}"
+    r"[A-Z][\w'’-]+)[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)[ \t]*,?"
+    r"[ \t]*\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b"
+)
+
+
+_DATE_AFTER = re.compile(rf"[ \t]+(?:{MONTHS_ALT})\b", re.IGNORECASE)
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    for span in _find_addresses(text):
+        if _DATE_AFTER.match(text, span.end):
+            continue  # "raadsvergadering 26 september": a date, not a house number
+        yield span
+
+
+def _find_addresses(text: str) -> Iterator[Span]:
     seen: list[tuple[int, int]] = []
+    for rx, reason in (
+        (ADDRESS_CONTEXT, "Adres (na 'perceel', 'woont aan' en dergelijke)"),
+        (BLOCK_STREET, "Straat en huisnummer boven een postcode"),
+    ):
+        for m in rx.finditer(text):
+            street = m.group(1)
+            if (
+                street.split()[0].lower() in NOT_A_STREET
+                or street.lower() in lexicon.common_words()
+            ):
+                continue
+            seen.append((m.start(1), m.end(2)))
+            yield Span(m.start(1), m.end(2), "address", "pattern.address", reason, 0.9)
     for m in STREET_ADDRESS.finditer(text):
         street = m.group(1).strip()
         start = m.start(1)
@@ -326,14 +460,25 @@ def find_plates(text: str) -> Iterator[Span]:
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s+(?:" + MONTHS + r")\s+(?:19|20)\d{2})"
 DOB = re.compile(
-    r"\b(?:geboren\s+op|geboren|geb\.|geboortedatum|geb\.\s*datum|d\.o\.b\.)\s*:?\s*("
+    r"(?:\b(?:geboren(?:\s+te\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?(?:\s+op)?|geb\.(?:\s*datum)?"
+    r"(?:\s+op)?|geboortedatum|geb\.datum|d\.o\.b\.?|date\s+of\s+birth)(?:[ \t]+(?:is|was|luidt))?|°)[ \t]*:?[ \t]*("
     + DATE
     + r")",
     re.IGNORECASE,
 )
 
 
+# the year alone after a birth word: "(°1983)", "geboren in 1983", "geboortejaar: 1983"
+BIRTH_YEAR = re.compile(
+    r"(?:°|\b(?i:geboren\s+in|geb\.(?:\s+in)?|geboortejaar)[ \t]*:?)[ \t]*((?:19|20)\d{2})(?![\d-])"
+)
+
+
 def find_birth_dates(text: str) -> Iterator[Span]:
+    for m in BIRTH_YEAR.finditer(text):
+        yield Span(
+            m.start(1), m.end(1), "date_of_birth", "pattern.date_of_birth", "Geboortejaar", 0.9
+        )
     for m in DOB.finditer(text):
         yield Span(
             m.start(1),
@@ -387,6 +532,18 @@ ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}")
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+# "Bezoekadres: Raadhuisplein 1, 1781 HZ Hoorneveld": an organisation's visiting or postal
+# address, readable with the postcode line that may follow it
+ORGANISATION_ADDRESS_LINE = re.compile(
+    r"(?im)^[ \t]*(?:bezoekadres|postadres|vestigingsadres|kantooradres|correspondentieadres|"
+    r"adres\s+(?:gemeentehuis|stadhuis|provinciehuis|raadhuis))\b[^\n]*(?:\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b[^\n]*)?"
+)
+
+
+def organisation_address_lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in ORGANISATION_ADDRESS_LINE.finditer(text)]
 
 
 def postbus_blocks(text: str) -> list[tuple[int, int]]:

@@ -8,14 +8,18 @@ from collections.abc import Iterator
 from redaction.detect.patterns import Span
 
 IPV4 = re.compile(
-    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w.])"
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?![\w]|\.\d)"
 )
 IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::?[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*)?(?![\w:])"
 )
 HOSTNAME = re.compile(
     r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:local|intern|internal|corp|lan|localdomain|ad|int)\b"
-    r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b",
+    r"|\b(?:srv|svr|server|app|db|sql|web|dc|fs|vm|host|nas|prod|acc|tst|ora)[-_]?[a-z0-9]*[-_]?\d{1,3}[a-z]?\b"
+    # "archief-tst-03", "zaak-prd-01": an environment part and a number (the name before it is
+    # added by HOST_PREFIX; starting at the '-' keeps this alternative cheap)
+    r"|(?<=[a-z0-9])-(?:tst|test|acc|accept|prd|prod|dev|ont|ota|stg|staging)"
+    r"(?:-[a-z0-9]+)*-?\d{1,3}\b",
     re.IGNORECASE,
 )
 SHARE = re.compile(r"\\\\[\w.$-]+(?:\\[^\s\\/:*?\"<>|]+)+\\?|\b[A-Z]:\\(?:[^\s\\/:*?\"<>|]+\\?)+")
@@ -24,9 +28,14 @@ SYSTEM_CODES = (r"\b(?:INC|CHG|RITM|REQ|TASK|PRB)\d{6,}\b", r"\bPL\d{4}-\d{4,}\b
 
 # an account name in a log or form: "gebruiker a.vandenbroek", "user: jdevries01"
 USERNAME = re.compile(
-    r"\b(?i:gebruiker|gebruikersnaam|user|username|account|login|inlognaam|medewerker-id)\b[ \t]*[:=]?[ \t]+"
+    r"\b(?i:gebruiker|gebruikersnaam|user|username|account|login|inlognaam|medewerker-id)\b[ \t]*[:=]?\s+"
     r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+|[a-z]{2,}\d{1,4})\b(?![@.]\w)"
 )
+
+
+HOST_PREFIX = re.compile(r"(?<![\w.-])[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]$")
+SCHEME_BEFORE = re.compile(r"(?:https?|ftp|smb|file)://$")
+PATH_AFTER = re.compile(r"(?::\d{1,5})?(?:/[^\s)\]>,;\"']*[^\s)\]>,;.\"'])?")
 
 
 def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Span]:
@@ -46,7 +55,17 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
             ):
                 yield Span(m.start(), m.end(), "ip_address", "pattern.ip", "IPv6-adres")
     for m in HOSTNAME.finditer(text):
-        yield Span(m.start(), m.end(), "hostname", "pattern.hostname", "Interne hostnaam")
+        start, end = m.start(), m.end()
+        prefix = HOST_PREFIX.search(text, max(0, start - 40), start + (text[start] == "-"))
+        if prefix:  # "backup-srv-07": the whole name, not its "srv-07" tail
+            start = prefix.start()
+        scheme = SCHEME_BEFORE.search(text, max(0, start - 10), start)
+        if scheme:  # "http://intranet.gemeente.local/hr": the whole internal address
+            start = scheme.start()
+        path = PATH_AFTER.match(text, end)
+        if path:
+            end = path.end()
+        yield Span(start, end, "hostname", "pattern.hostname", "Interne hostnaam")
     for m in SHARE.finditer(text) if "\\" in text else ():
         value = m.group(0).rstrip(".,;:)")
         yield Span(
