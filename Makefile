@@ -14,6 +14,7 @@ migrate: venv
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	$(PY) manage.py evaluate_detection --build-name-cache --if-missing
 	$(PY) manage.py load_demo
 
 run: demo

@@ -10,6 +10,10 @@ services_install
 trap services_stop EXIT
 services_start
 
+# The compact multi-origin name list (names-dataset, one vote in name detection) is built once per
+# machine, before any test process needs it: built lazily, each process would pay for it.
+WOBDESK_DEV=1 .venv/bin/python manage.py evaluate_detection --build-name-cache --if-missing
+
 export WOBDESK_REQUIRE_SERVICES=1  # a test that needs PostgreSQL/Redis/Chromium fails instead of skipping
 export WOBDESK_TEST_OUTPUT="${WOBDESK_TEST_OUTPUT:-$PWD/test-output}"
 mkdir -p "$WOBDESK_TEST_OUTPUT"

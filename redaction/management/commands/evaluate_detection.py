@@ -33,18 +33,26 @@ class Command(BaseCommand):
             help="Bouw eenmalig de compacte namenlijst uit names-dataset (± 15 s, > 1 GB geheugen).",
         )
         parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Met --build-name-cache: alleen bouwen als de lijst nog niet bestaat.",
+        )
+        parser.add_argument(
             "--details",
             action="store_true",
             help="Toon gemiste en onterechte lakken (alleen voor de dev-set).",
         )
 
-    def handle(self, *args, corpus, details, build_name_cache=False, **options):
+    def handle(self, *args, corpus, details, build_name_cache=False, if_missing=False, **options):
         if build_name_cache:
             from redaction.detect import worldnames
 
             path = worldnames.cache_path()
             if path is None:
                 self.stdout.write("names-dataset is niet geïnstalleerd: geen namenlijst gebouwd.")
+                return
+            if if_missing and path.exists():
+                self.stdout.write(f"Namenlijst bestaat al: {path}")
                 return
             worldnames.build(path)
             self.stdout.write(f"Namenlijst gebouwd: {path}")
