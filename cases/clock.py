@@ -55,6 +55,16 @@ WARN_WORKING_DAYS_BEFORE_DUE = 5
 SUSPENSION_END_NOTICE_DAYS = 3
 
 LIGHT_GREEN, LIGHT_AMBER, LIGHT_RED, LIGHT_GREY = "groen", "oranje", "rood", "grijs"
+# Reply term proposed in a verzoek om precisering or a zienswijzeverzoek: Woo art. 4.1 lid 5 /
+# Awb 4:5 and Awb 4:8 leave the term to the organ; two weeks is the common practice (domain.md §4).
+DEFAULT_REPLY_DAYS = 14
+
+
+def default_reply_due(letter_date: date) -> date:
+    """The reply term a letter proposes when the adviser sets none (house default, see above)."""
+    return letter_date + timedelta(days=DEFAULT_REPLY_DAYS)
+
+
 CLOSED_STATUSES = ("ingetrokken", "gesloten", "buiten_behandeling", "doorgezonden")
 
 

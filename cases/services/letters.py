@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
-from cases import consistency
+from cases import clock, consistency
 from cases import grounds as grounds_catalogue
 from cases.letters import LETTER_KINDS, LetterError, render_inventory, render_letter
 from cases.letters.context import (
@@ -46,9 +47,8 @@ SENT_EVENT = {
     "einde_opschorting": "contact",
     "kennisgeving_derde": "note",
 }
-# Default reply terms: Woo art. 4.1 lid 5 / Awb 4:5 and Awb 4:8 leave the term to the organ;
-# two weeks is the common practice (domain.md §4: "reply term (often 2 weeks)").
-DEFAULT_REPLY_DAYS = 14
+# Default reply terms (Woo art. 4.1 lid 5 / Awb 4:5, Awb 4:8): the case clock's house default.
+DEFAULT_REPLY_DAYS = clock.DEFAULT_REPLY_DAYS
 
 
 def motivations_for(request: Request) -> dict[str, str]:
@@ -246,7 +246,7 @@ def _clean_options(request: Request, kind: str, options: dict | None, letter_dat
     if kind in ("precisering", "zienswijzeverzoek", "opschorting"):
         reply = _iso(options.get("reply_due_on"))
         if reply is None and kind != "opschorting":
-            reply = letter_date + timedelta(days=DEFAULT_REPLY_DAYS)
+            reply = clock.default_reply_due(letter_date)
         if reply is not None:
             out["reply_due_on"] = reply.isoformat()
     if kind == "precisering":
@@ -421,7 +421,10 @@ def _deadline_without_adjournment(request: Request, deadline) -> date:
     adjourned = _adjourned_event(request)
     try:
         with transaction.atomic():  # always rolled back: nothing on the timeline changes
-            Event.objects.filter(pk=adjourned.pk).update(type="note")
+            # voided inside the savepoint: the clock ignores a voided step (cases/clock.py)
+            Event.objects.filter(pk=adjourned.pk).update(
+                voided_at=timezone.now(), void_reason="berekening", has_legal_effect=False
+            )
             raise _Rollback(request_deadline(request).due_on)
     except _Rollback as result:
         return result.value

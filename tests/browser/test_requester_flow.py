@@ -66,4 +66,4 @@ def test_requester_submits_and_follows(page, live_server, organisation, adviser,
     assert pdf_factory.SECRET not in text and "5.1.2e" in text
     with page.expect_download() as dl:
         page.click("text=Besluit van")
-    assert open(dl.value.path(), "rb").read()[:2] == b"PK"
+    assert open(dl.value.path(), "rb").read()[:5] == b"%PDF-"  # a PDF, never the .docx

@@ -211,7 +211,7 @@ def test_any_change_after_apply_blocks_sending_and_release(client, case, change)
     # Even if the step were recorded some other way, the old file goes nowhere.
     from cases.services.requests import request_transition
 
-    request_transition(request=case, type="decision_sent", on=TODAY)
+    request_transition(request=case, type="decision_sent", on=TODAY, actor_label="import")
     token = portal_link_issue(request=case)
     assert portal_get(client, token, "document", doc.pk).status_code == 404
     status_html = portal_get(client, token, "status").content.decode()
@@ -330,7 +330,9 @@ def test_portal_and_zip_serve_the_sent_versions_only(client, case):
     assert reverse("portal:letter", args=[token, besluit.pk]) in html
     for draft in case.letters.filter(sent_on__isnull=True):
         assert portal_get(client, token, "letter", draft.pk).status_code == 404
-    assert body(portal_get(client, token, "letter", besluit.pk)) == besluit.file.read()
+    # the requester gets the besluit as the PDF frozen at sending, never the .docx (issue 12.7)
+    besluit.refresh_from_db()
+    assert portal_get(client, token, "letter", besluit.pk).content == besluit.pdf_file.read()
     zf = zip_of(case)
     assert zf.read(f"{case.reference}-inventarislijst.xlsx") == frozen.file.read()
     name = next(n for n in zf.namelist() if n.startswith(f"{case.reference}-besluit."))
@@ -347,7 +349,7 @@ def test_inventory_not_served_when_none_was_frozen(client, case):
     from cases.services.requests import request_transition
 
     letter_render(request=case, kind="inventarislijst", fmt="xlsx")  # a draft, never sent
-    request_transition(request=case, type="decision_sent", on=TODAY)
+    request_transition(request=case, type="decision_sent", on=TODAY, actor_label="import")
     token = portal_link_issue(request=case)
     assert portal_get(client, token, "inventory").status_code == 404
     assert (
@@ -435,7 +437,7 @@ def test_file_set_behind_the_lakstraat_is_never_served(client, case):
     )
     from cases.services.requests import request_transition
 
-    request_transition(request=case, type="decision_sent", on=TODAY)
+    request_transition(request=case, type="decision_sent", on=TODAY, actor_label="import")
     token = portal_link_issue(request=case)
     assert portal_get(client, token, "document", doc.pk).status_code == 404
     assert "redacted_stale" in rules(case)
