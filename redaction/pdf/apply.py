@@ -146,6 +146,20 @@ def _strip_page(page: pymupdf.Page, rects, log: RedactionLog) -> None:
             doc.xref_set_key(page.xref, key, "null")
             _note(log, what)
     _remove_offpage(page, log)
+    _remove_invisible_ocr_layer(page, log)
+
+
+def _remove_invisible_ocr_layer(page: pymupdf.Page, log: RedactionLog) -> None:
+    """A scan's invisible OCR layer is not trusted (it may be shifted against the image, so its
+    words lie beside the pixels that were redacted): detection re-read the pixels, and the old
+    layer is removed whole."""
+    if not page.get_images(full=False):
+        return
+    trace = page.get_texttrace()
+    if not trace or not all(t.get("type") == 3 for t in trace):
+        return
+    _text_only_redaction(page, [pymupdf.Rect(-FAR, -FAR, FAR, FAR)])
+    _note(log, "ocr_layer")
 
 
 # Page keys that carry nothing a reader needs; their content is never checked, only dropped.
@@ -161,10 +175,31 @@ _TEXT_KINDS = ("fill-text", "stroke-text", "clip-text", "clip-stroke-text", "ign
 FAR = 1e5
 
 
+def _text_only_redaction(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        annot = page.add_redact_annot(rects[0], cross_out=False)
+        for rect in rects[1:]:
+            quad = pymupdf.mupdf.fz_quad_from_rect(pymupdf.mupdf.FzRect(*rect))
+            pymupdf.mupdf.pdf_add_annot_quad_point(annot.this, quad)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+
+
 def _remove_offpage(page: pymupdf.Page, log: RedactionLog) -> None:
     """Text drawn outside the visible page (CropBox) is dropped by clipped extraction but kept
     by other readers: remove it. Only text: a background that bleeds over the edge stays."""
-    visible = page.cropbox  # unrotated page space, as the redaction annotation takes it
+    # the visible area in unrotated page space (as the redaction annotation takes it), scaled by
+    # /UserUnit as MuPDF scales text and boxes (page.cropbox is not)
+    visible = (pymupdf.Rect(page.rect) * page.derotation_matrix).normalize()
     # a glyph counts as outside when its centre is: one that only pokes over the edge stays
     outside = [
         r
@@ -179,22 +214,7 @@ def _remove_offpage(page: pymupdf.Page, log: RedactionLog) -> None:
         pymupdf.Rect(-FAR, visible.y0, visible.x0, visible.y1),
         pymupdf.Rect(visible.x1, visible.y0, FAR, visible.y1),
     ]
-    rotation = page.rotation
-    if rotation:
-        page.set_rotation(0)
-    try:
-        annot = page.add_redact_annot(bands[0], cross_out=False)
-        for rect in bands[1:]:
-            quad = pymupdf.mupdf.fz_quad_from_rect(pymupdf.mupdf.FzRect(*rect))
-            pymupdf.mupdf.pdf_add_annot_quad_point(annot.this, quad)
-    finally:
-        if rotation:
-            page.set_rotation(rotation)
-    page.apply_redactions(
-        images=pymupdf.PDF_REDACT_IMAGE_NONE,
-        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
-        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-    )
+    _text_only_redaction(page, bands)
     _note(log, "offpage_text")
 
 

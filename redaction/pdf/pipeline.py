@@ -32,6 +32,7 @@ REMOVED_LABELS = {  # RedactionLog.removed codes in words for the redaction log 
     "actual_text": "vervangende tekst (ActualText/Alt)",
     "struct_tree": "tagstructuur",
     "offpage_text": "tekst buiten de pagina",
+    "ocr_layer": "onzichtbare OCR-tekstlaag van een scan",
     "image_metadata": "beeldmetadata",
     "piece_info": "gegevens van het opmaakprogramma",
     "articles": "artikelstromen",

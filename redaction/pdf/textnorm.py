@@ -49,12 +49,20 @@ def _bounded(haystack: str, needle: str) -> bool:
     (Unicode-aware), so "wijk" is not found in "wijkagent" nor "post" in "postcode"."""
     check_start = needle[:1].isalnum()
     check_end = needle[-1:].isalnum()
-    n = len(needle)
+    n, size = len(needle), len(haystack)
     i = haystack.find(needle)
     while i >= 0:
-        if not (check_start and i > 0 and haystack[i - 1].isalnum()) and not (
-            check_end and i + n < len(haystack) and haystack[i + n].isalnum()
-        ):
+        # a hyphen between letters joins a compound: "adres" is not a word of "IP-adres"
+        glued_before = check_start and i > 0 and (
+            haystack[i - 1].isalnum()
+            or (haystack[i - 1] == "-" and i > 1 and haystack[i - 2].isalnum())
+        )
+        j = i + n
+        glued_after = check_end and j < size and (
+            haystack[j].isalnum()
+            or (haystack[j] == "-" and j + 1 < size and haystack[j + 1].isalnum())
+        )
+        if not glued_before and not glued_after:
             return True
         i = haystack.find(needle, i + 1)
     return False
