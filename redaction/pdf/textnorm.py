@@ -53,14 +53,22 @@ def _bounded(haystack: str, needle: str) -> bool:
     i = haystack.find(needle)
     while i >= 0:
         # a hyphen between letters joins a compound: "adres" is not a word of "IP-adres"
-        glued_before = check_start and i > 0 and (
-            haystack[i - 1].isalnum()
-            or (haystack[i - 1] == "-" and i > 1 and haystack[i - 2].isalnum())
+        glued_before = (
+            check_start
+            and i > 0
+            and (
+                haystack[i - 1].isalnum()
+                or (haystack[i - 1] == "-" and i > 1 and haystack[i - 2].isalnum())
+            )
         )
         j = i + n
-        glued_after = check_end and j < size and (
-            haystack[j].isalnum()
-            or (haystack[j] == "-" and j + 1 < size and haystack[j + 1].isalnum())
+        glued_after = (
+            check_end
+            and j < size
+            and (
+                haystack[j].isalnum()
+                or (haystack[j] == "-" and j + 1 < size and haystack[j + 1].isalnum())
+            )
         )
         if not glued_before and not glued_after:
             return True
