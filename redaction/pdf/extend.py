@@ -123,15 +123,19 @@ def extend_accepted(
     person chose to leave readable). Whole accepted strings carry their text (verified across
     the document); a single-word name part only its box (a surname may also be a word)."""
     accepted = list(accepted)
+    keep = list(keep)
+    kept = {" ".join(k.text.split()).casefold() for k in keep}
     forms: dict[str, tuple[str, str, bool, bool]] = {}  # folded form -> (form, ground, cap, whole)
     for a in accepted:
         text = " ".join(a.text.split())
         if len(text) < MIN_PART:
             continue
-        forms.setdefault(text.casefold(), (text, a.ground, False, True))
+        # a string a person left readable somewhere is only checked inside its boxes
+        forms.setdefault(text.casefold(), (text, a.ground, False, text.casefold() not in kept))
         if a.category == "person":
             for form, cap in name_parts(text):
-                forms.setdefault(form.casefold(), (form, a.ground, cap, " " in form))
+                whole = " " in form and form.casefold() not in kept
+                forms.setdefault(form.casefold(), (form, a.ground, cap, whole))
     if not forms:
         return []
     ordered = sorted(forms.values(), key=lambda f: -len(f[0]))
@@ -160,3 +164,15 @@ def extend_accepted(
                 for box in line_boxes(page, start, end):
                     out.append(RedactionBox(page=page.page, rect=box, ground=ground, text=text))
     return out
+
+
+def extend_redactions(pages: Sequence[PageText], accepted, rejected=()) -> list[RedactionBox]:
+    """``extend_accepted`` for stored redactions (objects with page, start, end, text, ground,
+    category), as "Lakken toepassen" has them: rejected suggestions stay readable."""
+
+    def spans(rows):
+        return [
+            Accepted(r.page, r.start, r.end, r.text or "", r.ground, r.category or "") for r in rows
+        ]
+
+    return extend_accepted(pages, spans(accepted), keep=spans(rejected))
