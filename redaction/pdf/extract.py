@@ -90,7 +90,7 @@ def suspect_text_layer(page: pymupdf.Page, plain: str) -> bool:
     if "\ufffd" in plain:
         return True
     letters = len(plain) - plain.count(" ") - plain.count("\n")
-    if letters and len(_ODD.findall(plain)) * 10 > letters:
+    if letters and _ODD.search(plain) and len(_ODD.findall(plain)) * 10 > letters:
         return True
     doc = page.parent
     for xref, _ext, kind, *_rest in page.get_fonts(full=False):

@@ -30,7 +30,7 @@ _HYPHEN_BREAK = re.compile(r"-[ \t]*\n\s*")
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z\u00c0-\u00de])(?<![A-Z\u00c0-\u00de])")
 
 
-def variants(text: str) -> tuple[str, ...]:
+def variants(text: str, *, camel: bool = True) -> tuple[str, ...]:
     """Forms of ``text`` to search in: as is; lines joined without space (hyphenation undone);
     lines joined keeping a hyphen ("Vries-\\nBakker"); words glued by lost spaces split again
     at a lower-to-upper case step ("JanJansen" is also read as "Jan Jansen")."""
@@ -39,7 +39,7 @@ def variants(text: str) -> tuple[str, ...]:
         forms.append(normalise(_LINE_BREAK.sub("", text)))
         if "-" in text:
             forms.append(normalise(_HYPHEN_BREAK.sub("-", text)))
-    if _CAMEL.search(text):
+    if camel and _CAMEL.search(text):
         forms.append(normalise(_CAMEL.sub(" ", text)))
     return tuple(dict.fromkeys(forms))
 
@@ -158,9 +158,13 @@ class SecretMatcher:
             forms = self._searchable + [c for c in map(compact, self._searchable) if c]
             prefixes = {s[:PREFILTER_PREFIX] for s in forms}
             self._prefilter = re.compile(_trie_pattern(prefixes))
-        joined = "\x00".join(variants(haystack))
+        # The case-step form ("JanJansen" -> "jan jansen") is built only when the prefilter hits:
+        # a secret's prefix is in the folded text whichever way its words are glued.
+        joined = "\x00".join(variants(haystack, camel=False))
         if self._prefilter.search(joined) is None:
             return []
+        if _CAMEL.search(haystack):
+            joined += "\x00" + normalise(_CAMEL.sub(" ", haystack))
         return [s for s in self._searchable if occurs(joined, s)]
 
     def find_loose(self, target: str) -> list[str]:

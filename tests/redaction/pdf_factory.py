@@ -650,3 +650,23 @@ def scan_page(secret: str = SECRET) -> bytes:
     page = doc.new_page()
     page.insert_image(page.rect, pixmap=_render(lines))
     return doc.tobytes()
+
+
+def scan_page_ink(secret: str = SECRET, *, dpi: int = 288) -> pymupdf.Rect:
+    """Where the pixels of ``secret`` are on ``scan_page``: the bounding box of its dark pixels."""
+    src = pymupdf.open()
+    page = src.new_page()
+    page.insert_text((72, 120 + 16 * 1.6), f"Aanvrager {secret}", fontsize=16)
+    around = page.search_for(secret)[0] + (-3, -3, 3, 3)
+    scan = pymupdf.open(stream=scan_page(secret), filetype="pdf")[0]
+    pix = scan.get_pixmap(dpi=dpi, clip=around, colorspace=pymupdf.csGRAY)
+    w, data = pix.width, pix.samples
+    dark = [(i % w, i // w) for i, v in enumerate(data) if v < 200]
+    scale = around.width / w
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    return pymupdf.Rect(
+        around.x0 + min(xs) * scale,
+        around.y0 + min(ys) * scale,
+        around.x0 + (max(xs) + 1) * scale,
+        around.y0 + (max(ys) + 1) * scale,
+    )
