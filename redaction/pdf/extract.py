@@ -226,27 +226,53 @@ def layout_text(raw: dict) -> tuple[str, tuple[Box | None, ...]]:
     found get a safety margin around their box."""
     chars: list[str] = []
     boxes: list[Box | None] = []
-    for block in raw.get("blocks", ()):
-        if block.get("type") != 0:
-            continue
-        for line in block.get("lines", ()):
-            if chars and chars[-1] != "\n":
-                if chars[-1] == " ":
-                    chars.pop()
-                    boxes.pop()
-                chars.append("\n")
-                boxes.append(None)
-            mark = len(chars)
-            inferred, glyphs = _layout_line(line, chars, boxes, None)
-            if glyphs >= 6 and inferred * 10 >= glyphs * 7:  # about one space per glyph
-                gaps = sorted(_gaps(line))
-                if gaps:
-                    del chars[mark:], boxes[mark:]
-                    _layout_line(line, chars, boxes, gaps[len(gaps) // 2])
+    for line in _ordered_lines(raw):
+        if chars and chars[-1] != "\n":
+            if chars[-1] == " ":
+                chars.pop()
+                boxes.pop()
+            chars.append("\n")
+            boxes.append(None)
+        mark = len(chars)
+        inferred, glyphs = _layout_line(line, chars, boxes, None)
+        if glyphs >= 6 and inferred * 10 >= glyphs * 7:  # about one space per glyph
+            gaps = sorted(_gaps(line))
+            if gaps:
+                del chars[mark:], boxes[mark:]
+                _layout_line(line, chars, boxes, gaps[len(gaps) // 2])
     while chars and chars[-1] in (" ", "\n"):
         chars.pop()
         boxes.pop()
     return "".join(chars), tuple(boxes)
+
+
+def _ordered_lines(raw: dict) -> list[dict]:
+    """The text lines in content order, except that a fragment drawn *after* the words to its
+    right on the same baseline ("akker" drawn, then "Johanna de Vries-B" just left of it) is put
+    back in front of them, so the page's reading order is restored for detection."""
+    out: list[dict] = []
+    for block in raw.get("blocks", ()):
+        if block.get("type") != 0:
+            continue
+        for line in block.get("lines", ()):
+            spans = line.get("spans") or ()
+            if not spans or not out:
+                out.append(line)
+                continue
+            x0, _, x1, y1 = line["bbox"]
+            size = spans[0].get("size") or 10.0
+            for k in range(len(out) - 1, max(-1, len(out) - 5), -1):
+                prev = out[k]
+                px0, py0, px1, py1 = prev["bbox"]
+                if abs(py1 - y1) < 0.2 * size and x1 <= px0 + 1 and px0 - x1 < 0.5 * size:
+                    out[k] = {
+                        "spans": list(spans) + list(prev.get("spans", ())),
+                        "bbox": (x0, min(line["bbox"][1], py0), px1, max(y1, py1)),
+                    }
+                    break
+            else:
+                out.append(line)
+    return out
 
 
 def _gaps(line: dict):

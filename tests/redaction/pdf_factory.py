@@ -547,13 +547,13 @@ def type3_font(secret: str = SECRET) -> bytes:
     return doc.tobytes()
 
 
-def actual_text(secret: str = SECRET, *, mask: bool = False) -> bytes:
+def actual_text(secret: str = SECRET, *, mask: bool = False, glyphs: str | None = None) -> bytes:
     """Class 10/11: tagged text with /ActualText. Without ``mask`` the glyphs and the ActualText
     both spell the secret (MuPDF gives zero-width boxes); with ``mask`` the glyphs show the
     secret and the ActualText says something harmless, so text extraction misses the name."""
     doc = pymupdf.open()
     replacement = "iemand" if mask else secret
-    glyphs = secret.encode("latin-1").hex()
+    glyphs = (glyphs or secret).encode("latin-1").hex()
     content = (
         f"/Span <</ActualText ({replacement})>> BDC BT /Helv 11 Tf 72 200 Td <{glyphs}> Tj ET EMC"
     ).encode()
@@ -670,3 +670,18 @@ def scan_page_ink(secret: str = SECRET, *, dpi: int = 288) -> pymupdf.Rect:
         around.x0 + (max(xs) + 1) * scale,
         around.y0 + (max(ys) + 1) * scale,
     )
+
+
+def glyphs_out_of_order(secret: str = SECRET) -> bytes:
+    """Class 10: the secret drawn as two pieces in reverse order (the second half first, placed to
+    the right): content order reads "akker ... Johanna de Vries-B", the page shows the name."""
+    cut = len(secret) - 5
+    head, tail = secret[:cut], secret[cut:]
+    width = pymupdf.get_text_length(head, fontname="helv", fontsize=11)
+    doc = pymupdf.open()
+    content = (
+        f"BT /Helv 11 Tf {72 + width:.3f} 200 Td ({tail}) Tj ET "
+        f"BT /Helv 11 Tf 72 200 Td ({head}) Tj ET"
+    ).encode("latin-1")
+    _raw_page(doc, content, {"Font/Helv": _helvetica(doc)})
+    return doc.tobytes()

@@ -257,7 +257,23 @@ def test_letter_spaced_text_is_found_and_removed():
     assert_unrecoverable(out, S)
 
 
+def test_glyphs_drawn_out_of_order_are_read_in_page_order_and_removed():
+    source = f.glyphs_out_of_order()
+    assert _squash(S) in _squash(reader_texts(source)["pdftotext"])  # other readers see the name
+    out, _ = pipeline(source, S)
+    assert_unrecoverable(out, S)
+    assert_unrecoverable(out, "Bakker")  # the piece drawn first, too
+
+
 # --- class 11: crashes and silent damage -------------------------------------------------------
+
+
+def test_actualtext_longer_than_its_glyphs_gives_no_crash_and_no_leak():
+    # MuPDF gives the replacement characters without glyphs zero-width boxes: a suggestion on
+    # them ("Vries-Bakker") was a zero-width box and applying raised ValueError
+    out, log = pipeline(f.actual_text(glyphs="JdVB"), "Vries-Bakker")
+    assert_unrecoverable(out, S)
+    assert "actual_text" in log.removed
 
 
 def test_tagged_actualtext_gives_no_crash_and_no_leak():
