@@ -19,6 +19,7 @@ from .ocrfix import fix_ocr_text
 # Glyphs are read, not the /ActualText of tagged PDFs: the replacement text can mask the glyphs
 # (the page shows a name, the extraction says "iemand") and gives zero-width boxes.
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
+GLYPH_PATHS = 15  # this many glyph-sized filled shapes on a page may be text drawn as curves
 MIN_IMAGE_PT = (36.0, 14.0)  # an image at least this wide and high can show words: it is OCR'd
 _ODD = re.compile(r"[^\s!-~\u00a0-\u017f\u2010-\u2027\u20ac]")  # outside Latin text & punctuation
 OCR_DPI = 300
@@ -98,10 +99,14 @@ def suspect_text_layer(page: pymupdf.Page, plain: str) -> bool:
             return True
         if kind == "Type0" and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
             return True
-    if letters < 400:
-        paths = sum(1 for kind, _ in page.get_bboxlog() if kind.endswith("path"))
-        if paths > 200:
-            return True
+    # text drawn as curves: many filled shapes of a glyph's size (rules and cell fills are
+    # thinner or wider)
+    glyph_like = 0
+    for kind, (x0, y0, x1, y1) in page.get_bboxlog():
+        if kind == "fill-path" and 3 <= y1 - y0 <= 40 and 1 <= x1 - x0 <= 40:
+            glyph_like += 1
+            if glyph_like >= GLYPH_PATHS:
+                return True
     return False
 
 

@@ -685,3 +685,16 @@ def glyphs_out_of_order(secret: str = SECRET) -> bytes:
     ).encode("latin-1")
     _raw_page(doc, content, {"Font/Helv": _helvetica(doc)})
     return doc.tobytes()
+
+
+def text_as_curves(secret: str = SECRET) -> bytes:
+    """Class 10: a text page on which the secret is drawn as vector outlines (no text at all)."""
+    src = pymupdf.open()
+    art = src.new_page(width=400, height=40)
+    art.insert_text((5, 25), f"Aanvrager {secret}", fontsize=16)
+    svg = art.get_svg_image(text_as_path=True)
+    curves = pymupdf.open(stream=pymupdf.open(stream=svg.encode(), filetype="svg").convert_to_pdf())
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.show_pdf_page(pymupdf.Rect(72, 300, 472, 340), curves, 0)
+    return doc.tobytes()

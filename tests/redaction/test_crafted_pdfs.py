@@ -246,6 +246,15 @@ def test_type3_font_with_meaningless_glyph_names_is_read_by_ocr_and_redacted():
     assert_unrecoverable(out, S, ocr=True)
 
 
+@needs_ocr
+def test_text_drawn_as_curves_is_read_by_ocr_and_redacted():
+    source = f.text_as_curves()
+    assert "Vries" not in pymupdf.open(stream=source)[0].get_text()
+    out, _ = pipeline(source, S)
+    assert_unrecoverable(out, S, ocr=True)
+    assert "Het college" in pymupdf.open(stream=out)[0].get_text()
+
+
 def test_actualtext_that_masks_the_glyphs_is_not_believed():
     out, log = pipeline(f.actual_text(mask=True), S)
     assert_unrecoverable(out, S)
