@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import pymupdf
 
@@ -19,6 +20,7 @@ from .ocrfix import fix_ocr_text
 # Glyphs are read, not the /ActualText of tagged PDFs: the replacement text can mask the glyphs
 # (the page shows a name, the extraction says "iemand") and gives zero-width boxes.
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
+CURVES_MAX_LETTERS = 1500  # pages with more extracted text are not searched for curved text
 GLYPH_PATHS = 15  # this many glyph-sized filled shapes on a page may be text drawn as curves
 MIN_IMAGE_PT = (36.0, 14.0)  # an image at least this wide and high can show words: it is OCR'd
 _ODD = re.compile(r"[^\s!-~\u00a0-\u017f\u2010-\u2027\u20ac]")  # outside Latin text & punctuation
@@ -99,8 +101,13 @@ def suspect_text_layer(page: pymupdf.Page, plain: str) -> bool:
             return True
         if kind == "Type0" and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
             return True
+    if _unreadable_line(plain):
+        return True
     # text drawn as curves: many filled shapes of a glyph's size (rules and cell fills are
-    # thinner or wider)
+    # thinner or wider). Looked for on pages with little text only: running the page once more
+    # for its drawing boxes cost a tenth of extraction on full text pages.
+    if letters >= CURVES_MAX_LETTERS:
+        return False
     glyph_like = 0
     for kind, (x0, y0, x1, y1) in page.get_bboxlog():
         if kind == "fill-path" and 3 <= y1 - y0 <= 40 and 1 <= x1 - x0 <= 40:
@@ -111,6 +118,26 @@ def suspect_text_layer(page: pymupdf.Page, plain: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is installed with the detectors
+        return True
+    return zipf_frequency(word.casefold(), "nl") > 0
+
+
+def _unreadable_line(plain: str, *, limit: int = 60) -> bool:
+    """A line of three or more long words none of which is a Dutch (or common loan) word: what a
+    lying ToUnicode map gives ("Bbowsbhfs Kpiboob"). Only the first ``limit`` lines are looked at."""
+    for line in plain.split("\n")[:limit]:
+        words = _LONG_WORD.findall(line)
+        if len(words) >= 3 and not any(_known(w) for w in words[:6]):
+            return True
+    return False
 
 
 def layer_disagrees(layer: str, ocr: str) -> bool:

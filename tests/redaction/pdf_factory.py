@@ -698,3 +698,20 @@ def text_as_curves(secret: str = SECRET) -> bytes:
     page = _page_with_plain(doc)
     page.show_pdf_page(pymupdf.Rect(72, 300, 472, 340), curves, 0)
     return doc.tobytes()
+
+
+def shifted_tounicode(secret: str = SECRET) -> bytes:
+    """Class 10: a ToUnicode map shifted by one character: the layer reads "Bbowsbhfs Kpiboob",
+    plausible Latin letters, while the page shows the secret."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_font(fontname="F9", fontfile=TTF_FONT)
+    page.insert_text((72, 200), f"Aanvrager {secret} heeft gebeld", fontname="F9", fontsize=14)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
+            cmap_xref = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            cmap = doc.xref_stream(cmap_xref)
+            doc.update_stream(
+                cmap_xref, cmap.replace(b"<0003> <0061> <0020>", b"<0003> <0061> <0021>")
+            )
+    return doc.tobytes()

@@ -239,6 +239,16 @@ def test_wrong_tounicode_page_is_read_by_ocr_and_redacted():
 
 
 @needs_ocr
+def test_shifted_tounicode_plausible_letters_is_read_by_ocr_and_redacted():
+    if not __import__("os").path.exists(f.TTF_FONT):
+        pytest.skip("DejaVu font missing")
+    source = f.shifted_tounicode()
+    assert "Kpiboob" in pymupdf.open(stream=source)[0].get_text()  # the layer lies plausibly
+    out, _ = pipeline(source, S)
+    assert_unrecoverable(out, S, ocr=True)
+
+
+@needs_ocr
 def test_type3_font_with_meaningless_glyph_names_is_read_by_ocr_and_redacted():
     source = f.type3_font()
     assert "Vries" not in pymupdf.open(stream=source)[0].get_text()
