@@ -116,7 +116,15 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
             # shows): read them as a person would, and check the boxes against what OCR sees
             found.search(ocr.extractText(), f"de afbeelding of scan van pagina {n} (OCR)")
             if rects:
-                words = words + page.get_text("words", textpage=ocr)
+                # OCR reads noise on a black box as "|" or "—": only letters and digits count
+                ocr_words = [
+                    w
+                    for w in page.get_text("words", textpage=ocr)
+                    if any(c.isalnum() for c in w[4])
+                ]
+                _check_fragments(n, rects, ocr_words, allowed, found)
+                # the black fill itself is read as "EE": a word mostly inside a box is the box
+                words = words + [w for w in ocr_words if not _mostly_inside(w, rects)]
         bands: dict[int, list] = {}  # words by 10-point band of height, to test only nearby ones
         for w in words:
             for band in range(int(w[1] // 10), int(w[3] // 10) + 1):
@@ -161,6 +169,42 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
                 found.add(f"Op pagina {n} ligt een koppeling onder een lakvlak.")
 
 
+FRAGMENT_GAP = 1.5  # points: an OCR'd scrap this close to a box edge is a piece of what it hides
+FRAGMENT_CHARS = 2  # at most this many letters or digits: a longer word is a neighbour
+
+
+def _mostly_inside(word, rects) -> bool:
+    area = pymupdf.Rect(word[:4])
+    size = area.get_area() or 1.0
+    return any((area & r).get_area() >= 0.6 * size for r in rects if area.intersects(r))
+
+
+def _check_fragments(n: int, rects, ocr_words, allowed, found: _Findings) -> None:
+    """A readable scrap touching a box on a scan (the "4" of a phone number, the "t" of a
+    surname whose box was too narrow) fails the document: a short OCR word against a box edge,
+    or a word that runs a glyph's width past the edge of a box it overlaps."""
+    for rect in rects:
+        for x0, y0, x1, y1, word, *_ in ocr_words:
+            if word in allowed:
+                continue
+            overlap = min(y1, rect.y1) - max(y0, rect.y0)
+            if overlap < 0.5 * min(y1 - y0, rect.height):
+                continue
+            glyph = 0.6 * (y1 - y0)
+            short = sum(c.isalnum() for c in word) <= FRAGMENT_CHARS
+            beside = 0 <= x0 - rect.x1 <= FRAGMENT_GAP or 0 <= rect.x0 - x1 <= FRAGMENT_GAP
+            straddles = (
+                x0 < rect.x1
+                and x1 > rect.x0
+                and (1 <= x1 - rect.x1 <= glyph or 1 <= rect.x0 - x0 <= glyph)
+            )
+            if (short and beside) or straddles:
+                found.add(
+                    f"Op pagina {n} staat naast een lakvlak nog een leesbaar fragment "
+                    f"(in {_quote(word)})."
+                )
+
+
 def _ocr_textpage(page: pymupdf.Page, plain: str):
     """An OCR text page of the pixels that can still hold text, or None for a pure text page."""
     mode = ocr_mode(page, plain)
@@ -169,6 +213,14 @@ def _ocr_textpage(page: pymupdf.Page, plain: str):
     tessdata = find_tessdata("nld")
     if tessdata is None:
         return None  # extraction already refused pages needing OCR without Tesseract
+    if mode == "images":
+        # a scan (an image over most of the page) is read whole, so that the black boxes and
+        # what touches them are seen as a reader sees them; smaller images on their own
+        covered = sum(
+            (pymupdf.Rect(i["bbox"]) & page.rect).get_area() for i in page.get_image_info()
+        )
+        if covered >= 0.5 * page.rect.get_area():
+            mode = "full"
     return page.get_textpage_ocr(
         flags=0, language="nld", dpi=OCR_DPI, full=mode != "images", tessdata=tessdata
     )

@@ -379,3 +379,15 @@ def test_verification_refusal_names_the_place_in_dutch():
     violations = verify_redacted(f.af_attachment(), [], secrets=[S])
     assert any("bijlage" in v for v in violations)
     assert str(RedactionVerificationError(violations)).startswith("De gelakte PDF is niet veilig")
+
+
+@needs_ocr
+def test_a_box_too_narrow_on_a_scan_is_refused_for_the_fragment_beside_it():
+    from redaction.types import RedactionBox
+
+    ink = f.scan_page_ink()
+    narrow = (ink.x0 - 1, ink.y0 - 1, ink.x1 - 7, ink.y1 + 1)  # the last glyph stays visible
+    with pytest.raises(RedactionVerificationError) as exc:
+        redact_and_verify(f.scan_page(), [RedactionBox(0, narrow, "5.1.2e", S)], secrets=[S])
+    assert "pagina 1" in str(exc.value)
+    assert "fragment" in str(exc.value) or "OCR" in str(exc.value)
