@@ -715,3 +715,28 @@ def shifted_tounicode(secret: str = SECRET) -> bytes:
                 cmap_xref, cmap.replace(b"<0003> <0061> <0020>", b"<0003> <0061> <0021>")
             )
     return doc.tobytes()
+
+
+def struct_tree_text() -> bytes:
+    """Class 7: a tagged PDF whose structure tree carries text that is on no page: /Alt of a
+    figure and /ActualText of a span (personal data only there)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    root = doc.get_new_xref()
+    elem = doc.get_new_xref()
+    span = doc.get_new_xref()
+    doc.update_object(
+        elem,
+        f"<</Type/StructElem/S/Figure/P {root} 0 R/Pg {page.xref} 0 R"
+        f"/Alt(Foto van {NONPAGE_MAIL})>>",
+    )
+    doc.update_object(
+        span,
+        f"<</Type/StructElem/S/Span/P {root} 0 R/Pg {page.xref} 0 R"
+        f"/ActualText(Bel {NONPAGE_PHONE})>>",
+    )
+    doc.update_object(root, f"<</Type/StructTreeRoot/K[{elem} 0 R {span} 0 R]>>")
+    cat = doc.pdf_catalog()
+    doc.xref_set_key(cat, "StructTreeRoot", f"{root} 0 R")
+    doc.xref_set_key(cat, "MarkInfo", "<</Marked true>>")
+    return doc.tobytes()

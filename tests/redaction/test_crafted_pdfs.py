@@ -161,6 +161,15 @@ def test_nested_pdf_attachment_is_removed():
                 assert not (doc.xref_stream(xref) or b"").startswith(b"%PDF"), xref
 
 
+def test_struct_tree_alt_and_actualtext_are_dropped():
+    source = f.struct_tree_text()
+    assert f.NONPAGE_MAIL in reader_texts(source)["pypdf"]  # it is there before
+    out, log = pipeline(source)
+    assert_unrecoverable(out, f.NONPAGE_MAIL)
+    assert_unrecoverable(out, f.NONPAGE_PHONE)
+    assert "struct_tree" in log.removed
+
+
 # --- class 8: non-page structures --------------------------------------------------------------
 
 
