@@ -30,6 +30,7 @@ from redaction.pdf import (
     redact_and_verify,
     to_pdf,
 )
+from redaction.pdf.extend import extend_redactions
 from redaction.types import PageText, RedactionBox
 
 
@@ -627,6 +628,10 @@ def document_apply(*, document_id: int, by=None) -> Document:
                     text=r.text if r.text in secret_set else "",
                 )
             )
+    # issue 10 item 6: every further occurrence of an accepted string (and a name's parts)
+    boxes += extend_redactions(
+        _pages_of(document), accepted, document.redactions.filter(decision="rejected")
+    )
     Document.objects.filter(pk=document.pk).update(redaction_status="bezig", redaction_error="")
     try:
         output, log = redact_and_verify(document.pdf.read(), boxes, secrets=secrets)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -11,11 +12,11 @@ import pymupdf
 
 from redaction.types import RedactionBox, RedactionLog
 
+from .contentstream import filter_content
 from .errors import RedactionVerificationError
 from .extract import open_pdf
 from .intake import story_pdf
 from .jpeg import split_jpeg_metadata
-from .textnorm import SecretMatcher, secret_set
 
 FILL = (0, 0, 0)
 LABEL_COLOR = (1, 1, 1)
@@ -23,13 +24,24 @@ LABEL_FONT = "helv"
 MIN_LABEL_FONT_SIZE = 4.0
 SAVE_OPTIONS = {"garbage": 4, "deflate": True, "clean": True}
 # Keys _strip_document acts on; an object whose source names none of them is left alone.
-_STRIP_NAMES = ("/JavaScript", "/JS", "/Metadata", "/DCTDecode")
+_STRIP_NAMES = ("/JavaScript", "/JS", "/Metadata", "/DCTDecode", "/EF", "/EmbeddedFile", "/AF")
+
+
+MIN_BOX = 1.0  # points: a degenerate box (zero width from tagged text) is widened to this
 
 
 def _rect(box: RedactionBox, page: pymupdf.Page) -> pymupdf.Rect:
+    """The box as a rectangle; a zero-width or zero-height box (tagged PDFs with ActualText give
+    them) is widened around its centre instead of refused: verification proves the result."""
     rect = pymupdf.Rect(box.rect).normalize()
-    if rect.is_empty or rect.is_infinite:
-        raise ValueError(f"empty or invalid redaction box on page {box.page}: {box.rect}")
+    if rect.is_infinite or not all(abs(v) < 1e6 for v in rect):
+        raise ValueError(f"invalid redaction box on page {box.page}: {box.rect}")
+    if rect.width < MIN_BOX:
+        cx = (rect.x0 + rect.x1) / 2
+        rect.x0, rect.x1 = cx - MIN_BOX / 2, cx + MIN_BOX / 2
+    if rect.height < MIN_BOX:
+        cy = (rect.y0 + rect.y1) / 2
+        rect.y0, rect.y1 = cy - MIN_BOX / 2, cy + MIN_BOX / 2
     return rect
 
 
@@ -113,7 +125,7 @@ def _note(log: RedactionLog, what: str) -> None:
         log.removed.append(what)
 
 
-def _strip_page(page: pymupdf.Page, rects, secrets: SecretMatcher, log: RedactionLog) -> None:
+def _strip_page(page: pymupdf.Page, rects, log: RedactionLog) -> None:
     """Remove annotations (comments can leak), form widgets and links that point at a secret."""
     doc = page.parent
     for widget in list(page.widgets()):
@@ -122,20 +134,115 @@ def _strip_page(page: pymupdf.Page, rects, secrets: SecretMatcher, log: Redactio
     for annot in list(page.annots()):
         page.delete_annot(annot)
         _note(log, "annotations")
+    # Every link goes, whatever it points at: a published document needs none, and URIs
+    # (mailto:, tel:, query strings), Launch file names and JavaScript actions can all hold data.
     for link in page.get_links():
-        target = " ".join(str(link.get(k) or "") for k in ("uri", "file", "name", "nameddest"))
-        area = pymupdf.Rect(link["from"])
-        if secrets.find_loose(target) or any(area.intersects(r) for r in rects):
-            page.delete_link(link)
-            _note(log, "links")
-    for key in ("Thumb", "PieceInfo", "Metadata", "AA"):
+        page.delete_link(link)
+        _note(log, "links")
+    if doc.xref_get_key(page.xref, "Annots")[0] != "null":
+        doc.xref_set_key(page.xref, "Annots", "null")  # link objects PyMuPDF does not list
+    for key, what in _PAGE_KEYS:
         if doc.xref_get_key(page.xref, key)[0] != "null":
             doc.xref_set_key(page.xref, key, "null")
-            _note(log, {"Thumb": "thumbnails", "AA": "javascript"}.get(key, key.lower()))
+            _note(log, what)
+    _remove_offpage(page, log)
+    _remove_invisible_ocr_layer(page, log)
 
 
-def _strip_document(doc: pymupdf.Document, secrets: SecretMatcher, log: RedactionLog) -> None:
-    """Document-wide: metadata, XMP, attachments, JavaScript, forms, outline entries."""
+def _remove_invisible_ocr_layer(page: pymupdf.Page, log: RedactionLog) -> None:
+    """A scan's invisible OCR layer is not trusted (it may be shifted against the image, so its
+    words lie beside the pixels that were redacted): detection re-read the pixels, and the old
+    layer is removed whole."""
+    if not page.get_images(full=False):
+        return
+    trace = page.get_texttrace()
+    if not trace or not all(t.get("type") == 3 for t in trace):
+        return
+    _text_only_redaction(page, [pymupdf.Rect(-FAR, -FAR, FAR, FAR)])
+    _note(log, "ocr_layer")
+
+
+# Page keys that carry nothing a reader needs; their content is never checked, only dropped.
+_PAGE_KEYS = (
+    ("Thumb", "thumbnails"),
+    ("PieceInfo", "piece_info"),
+    ("Metadata", "xmp"),
+    ("AA", "javascript"),
+    ("AF", "embedded_files"),
+    ("B", "articles"),
+)
+_TEXT_KINDS = ("fill-text", "stroke-text", "clip-text", "clip-stroke-text", "ignore-text")
+FAR = 1e5
+
+
+def _text_only_redaction(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        annot = page.add_redact_annot(rects[0], cross_out=False)
+        for rect in rects[1:]:
+            quad = pymupdf.mupdf.fz_quad_from_rect(pymupdf.mupdf.FzRect(*rect))
+            pymupdf.mupdf.pdf_add_annot_quad_point(annot.this, quad)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+
+
+def _remove_offpage(page: pymupdf.Page, log: RedactionLog) -> None:
+    """Text drawn outside the visible page (CropBox) is dropped by clipped extraction but kept
+    by other readers: remove it. Only text: a background that bleeds over the edge stays."""
+    # the visible area in unrotated page space (as the redaction annotation takes it), scaled by
+    # /UserUnit as MuPDF scales text and boxes (page.cropbox is not)
+    visible = (pymupdf.Rect(page.rect) * page.derotation_matrix).normalize()
+    # a glyph counts as outside when its centre is: one that only pokes over the edge stays
+    outside = [
+        r
+        for kind, r in page.get_bboxlog()
+        if kind in _TEXT_KINDS and not visible.contains(((r[0] + r[2]) / 2, (r[1] + r[3]) / 2))
+    ]
+    if not outside:
+        return
+    bands = [
+        pymupdf.Rect(-FAR, -FAR, FAR, visible.y0),
+        pymupdf.Rect(-FAR, visible.y1, FAR, FAR),
+        pymupdf.Rect(-FAR, visible.y0, visible.x0, visible.y1),
+        pymupdf.Rect(visible.x1, visible.y0, FAR, visible.y1),
+    ]
+    _text_only_redaction(page, bands)
+    _note(log, "offpage_text")
+
+
+# Catalog entries a published document needs none of; each is dropped whatever it holds.
+_CATALOG_KEYS = (
+    ("Names", "named_destinations"),  # EmbeddedFiles, JavaScript, Dests, ... (name trees)
+    ("Dests", "named_destinations"),
+    ("Outlines", "outline_entries"),
+    ("PageLabels", "page_labels"),
+    ("OpenAction", "javascript"),
+    ("AA", "javascript"),
+    ("AcroForm", "form_fields"),
+    ("PieceInfo", "piece_info"),
+    ("AF", "embedded_files"),
+    ("Collection", "embedded_files"),
+    ("StructTreeRoot", "struct_tree"),
+    ("MarkInfo", "struct_tree"),
+    ("Threads", "articles"),
+    ("SpiderInfo", "web_capture"),
+    ("URI", "links"),
+    ("OCProperties", "layers"),
+)
+
+
+def _strip_document(doc: pymupdf.Document, log: RedactionLog) -> None:
+    """Document-wide: metadata, XMP, attachments (name tree and /AF), JavaScript (also a name tree
+    in an object of its own), forms, outline, named destinations, page labels, layer names, the
+    structure tree (ActualText/Alt of tagged PDFs): all dropped, whatever they contain."""
     if any(v for k, v in doc.metadata.items() if k not in ("format", "encryption")):
         _note(log, "metadata")
     doc.set_metadata({})
@@ -145,15 +252,10 @@ def _strip_document(doc: pymupdf.Document, secrets: SecretMatcher, log: Redactio
     for name in doc.embfile_names():
         doc.embfile_del(name)
         _note(log, "embedded_files")
+    if doc.get_toc():
+        _note(log, "outline_entries")
     cat = doc.pdf_catalog()
-    for key, what in (
-        ("Names/JavaScript", "javascript"),
-        ("Names/EmbeddedFiles", "embedded_files"),
-        ("OpenAction", "javascript"),
-        ("AA", "javascript"),
-        ("AcroForm", "form_fields"),
-        ("PieceInfo", "piece_info"),
-    ):
+    for key, what in _CATALOG_KEYS:
         if doc.xref_get_key(cat, key)[0] != "null":
             doc.xref_set_key(cat, key, "null")
             _note(log, what)
@@ -175,7 +277,17 @@ def _strip_document(doc: pymupdf.Document, secrets: SecretMatcher, log: Redactio
         if is_js or has_js:
             doc.update_object(xref, "<<>>")
             _note(log, "javascript")
-        elif doc.xref_get_key(xref, "Metadata")[0] != "null":
+            continue
+        if "/EF" in source or "/EmbeddedFile" in source or "/AF" in source:
+            # a file specification or attached file (PDF/A-3 /AF) wherever it hangs
+            if doc.xref_get_key(xref, "Type")[1] == "/EmbeddedFile" and doc.xref_is_stream(xref):
+                doc.update_stream(xref, b"")
+                _note(log, "embedded_files")
+            for key in ("EF", "AF", "RF"):
+                if doc.xref_get_key(xref, key)[0] != "null":
+                    doc.xref_set_key(xref, key, "null")
+                    _note(log, "embedded_files")
+        if doc.xref_get_key(xref, "Metadata")[0] != "null":
             doc.xref_set_key(xref, "Metadata", "null")
             _note(log, "xmp")
         if doc.xref_get_key(xref, "Filter")[1] == "/DCTDecode" and doc.xref_is_stream(xref):
@@ -184,25 +296,115 @@ def _strip_document(doc: pymupdf.Document, secrets: SecretMatcher, log: Redactio
                 doc.update_stream(xref, stripped, compress=False)
                 doc.xref_set_key(xref, "Filter", "/DCTDecode")  # update_stream drops it
                 _note(log, "image_metadata")
-    _strip_outline(doc, secrets, log)
 
 
-def _strip_outline(doc: pymupdf.Document, secrets: SecretMatcher, log: RedactionLog) -> None:
-    toc = doc.get_toc(simple=False)
-    if not toc:
-        return
-    kept = []
-    for entry in toc:
-        level, title, page_no = entry[:3]
-        dest = entry[3] if len(entry) > 3 and isinstance(entry[3], dict) else {}
-        target = " ".join(str(dest.get(k) or "") for k in ("uri", "file", "name", "nameddest"))
-        if secrets.find(title) or secrets.find_loose(target):
-            _note(log, "outline_entries")
+_REF = re.compile(r"(\d+)\s+0\s+R")
+_PROPERTY = re.compile(r"/([^\s/<>\[\]()]+)\s+(\d+)\s+0\s+R")
+
+
+def _refs(value: str) -> set[int]:
+    return {int(x) for x in _REF.findall(value or "")}
+
+
+def _hidden_groups(doc: pymupdf.Document) -> set[int]:
+    """Xrefs of the optional-content groups (and membership dicts) that are off by default."""
+    cat = doc.pdf_catalog()
+    if doc.xref_get_key(cat, "OCProperties")[0] == "null":
+        return set()
+    groups = _refs(doc.xref_get_key(cat, "OCProperties/OCGs")[1])
+    on = _refs(doc.xref_get_key(cat, "OCProperties/D/ON")[1])
+    off = _refs(doc.xref_get_key(cat, "OCProperties/D/OFF")[1])
+    if doc.xref_get_key(cat, "OCProperties/D/BaseState")[1] == "/OFF":
+        off |= groups - on
+    hidden = set(off)
+    for xref in range(1, doc.xref_length()):
+        try:
+            if doc.xref_get_key(xref, "Type")[1] != "/OCMD":
+                continue
+            members = _refs(doc.xref_get_key(xref, "OCGs")[1])
+            policy = doc.xref_get_key(xref, "P")[1] or "/AnyOn"
+        except Exception:
             continue
-        level = min(level, (kept[-1][0] + 1) if kept else 1)  # children of a removed entry move up
-        kept.append([level, title, page_no])
-    # Rebuilt from level, title and page only: the old outline objects and actions are dropped.
-    doc.set_toc(kept)
+        off_members = members & off
+        if (
+            (policy == "/AllOn" and off_members)
+            or (policy == "/AnyOff" and not off_members)
+            or (policy == "/AllOff" and off_members != members)
+            or (
+                policy not in ("/AllOn", "/AnyOff", "/AllOff")
+                and members
+                and off_members == members
+            )
+        ):
+            hidden.add(xref)
+    return hidden
+
+
+def _filter_streams(doc: pymupdf.Document, log: RedactionLog) -> None:
+    """Cut switched-off layers and ActualText/Alt replacement texts out of every content stream;
+    blank a form or image that belongs to a switched-off layer as a whole."""
+    hidden = _hidden_groups(doc)
+    names: set[bytes] = set()
+    forms: list[int] = []
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=False)
+        except Exception:
+            continue
+        if hidden and "/Properties" in source:
+            kind, value = doc.xref_get_key(xref, "Properties")
+            if kind == "null":
+                kind, value = doc.xref_get_key(xref, "Resources/Properties")
+            if kind == "xref":
+                value = doc.xref_object(int(value.split()[0]), compressed=False)
+            for name, ref in _PROPERTY.findall(value or ""):
+                if int(ref) in hidden:
+                    names.add(b"/" + name.encode("latin-1"))
+        if "/Subtype" in source and doc.xref_is_stream(xref):
+            subtype = doc.xref_get_key(xref, "Subtype")[1]
+            oc = _refs(doc.xref_get_key(xref, "OC")[1]) if "/OC" in source else set()
+            if oc & hidden:
+                if subtype == "/Image":
+                    for key, value in (
+                        ("Width", "1"),
+                        ("Height", "1"),
+                        ("ColorSpace", "/DeviceGray"),
+                        ("BitsPerComponent", "8"),
+                        ("SMask", "null"),
+                        ("Mask", "null"),
+                        ("Decode", "null"),
+                        ("DecodeParms", "null"),
+                    ):
+                        doc.xref_set_key(xref, key, value)
+                    doc.update_stream(xref, b"\xff")
+                else:
+                    doc.update_stream(xref, b"")
+                _note(log, "hidden_layer")
+                continue
+            if subtype == "/Form":
+                forms.append(xref)
+    for xref in forms:
+        data = doc.xref_stream(xref)
+        if data and b"BDC" in data:
+            new, removed = filter_content(data, names)
+            if removed:
+                doc.update_stream(xref, new)
+                for what in removed:
+                    _note(log, what)
+    for page in doc:
+        contents = page.get_contents()
+        if not contents:
+            continue
+        data = page.read_contents()
+        if b"BDC" not in data:
+            continue
+        new, removed = filter_content(data, names)
+        if removed:
+            doc.update_stream(contents[0], new)
+            for extra in contents[1:]:
+                doc.update_stream(extra, b"")
+            for what in removed:
+                _note(log, what)
 
 
 def _log_page(doc: pymupdf.Document, log: RedactionLog) -> None:
@@ -241,8 +443,8 @@ def apply_redactions(
     outline entries only when they point at or name a secret. ``pdf`` is never modified.
     """
     log = RedactionLog()
-    all_secrets = SecretMatcher(secret_set(secrets, boxes))
     with open_pdf(bytes(pdf)) as doc:
+        _filter_streams(doc, log)
         by_page: dict[int, list] = defaultdict(list)
         for box in boxes:
             if not 0 <= box.page < doc.page_count:
@@ -250,7 +452,7 @@ def apply_redactions(
             by_page[box.page].append((box, _rect(box, doc[box.page])))
         for page in doc:
             page_boxes = by_page.get(page.number, [])
-            _strip_page(page, [r for _, r in page_boxes], all_secrets, log)
+            _strip_page(page, [r for _, r in page_boxes], log)
             if not page_boxes:
                 continue
             _redact(page, [r for _, r in page_boxes])
@@ -261,7 +463,7 @@ def apply_redactions(
                 pages = log.pages_by_ground.setdefault(box.ground, [])
                 if page.number + 1 not in pages:
                     pages.append(page.number + 1)
-        _strip_document(doc, all_secrets, log)
+        _strip_document(doc, log)
         if log_page:
             _log_page(doc, log)
         out = doc.tobytes(**SAVE_OPTIONS)

@@ -26,19 +26,76 @@ def secret_set(secrets, boxes=()) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def variants(text: str) -> tuple[str, ...]:
-    """Forms of ``text`` to search in: as is, lines joined without space, hyphenation undone."""
-    flat = normalise(text)
-    if "\n" not in text:
-        return (flat,)
-    joined = normalise(_LINE_BREAK.sub("", text))
-    return (flat, joined) if joined != flat else (flat,)
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\n\s*")
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z\u00c0-\u00de])(?<![A-Z\u00c0-\u00de])")
+
+
+def variants(text: str, *, camel: bool = True) -> tuple[str, ...]:
+    """Forms of ``text`` to search in: as is; lines joined without space (hyphenation undone);
+    lines joined keeping a hyphen ("Vries-\\nBakker"); words glued by lost spaces split again
+    at a lower-to-upper case step ("JanJansen" is also read as "Jan Jansen")."""
+    forms = [normalise(text)]
+    if "\n" in text:
+        forms.append(normalise(_LINE_BREAK.sub("", text)))
+        if "-" in text:
+            forms.append(normalise(_HYPHEN_BREAK.sub("-", text)))
+    if camel and _CAMEL.search(text):
+        forms.append(normalise(_CAMEL.sub(" ", text)))
+    return tuple(dict.fromkeys(forms))
+
+
+def _bounded(haystack: str, needle: str) -> bool:
+    """``needle`` occurs in ``haystack`` as whole words: no letter or digit glued to either end
+    (Unicode-aware), so "wijk" is not found in "wijkagent" nor "post" in "postcode"."""
+    check_start = needle[:1].isalnum()
+    check_end = needle[-1:].isalnum()
+    n, size = len(needle), len(haystack)
+    i = haystack.find(needle)
+    while i >= 0:
+        # a hyphen between letters joins a compound: "adres" is not a word of "IP-adres"
+        glued_before = (
+            check_start
+            and i > 0
+            and (
+                haystack[i - 1].isalnum()
+                or (haystack[i - 1] == "-" and i > 1 and haystack[i - 2].isalnum())
+            )
+        )
+        j = i + n
+        glued_after = (
+            check_end
+            and j < size
+            and (
+                haystack[j].isalnum()
+                or (haystack[j] == "-" and j + 1 < size and haystack[j + 1].isalnum())
+            )
+        )
+        if not glued_before and not glued_after:
+            return True
+        i = haystack.find(needle, i + 1)
+    return False
+
+
+def compact(secret: str) -> str | None:
+    """A multi-word secret with its spaces removed ("jan jansen" -> "janjansen"), or None."""
+    if " " not in secret:
+        return None
+    glued = secret.replace(" ", "")
+    return glued if len(glued) >= 6 else None
+
+
+def occurs(haystack: str, secret: str) -> bool:
+    """Whether the normalised ``secret`` is in the prepared ``haystack`` (forms joined by NUL)."""
+    if _bounded(haystack, secret):
+        return True
+    glued = compact(secret)
+    return glued is not None and _bounded(haystack, glued)
 
 
 def find_secrets(haystack: str, secrets, *, min_len: int = MIN_SECRET_LEN) -> list[str]:
-    """The secrets (already normalised) that occur in ``haystack`` (normalised here)."""
+    """The secrets (already normalised) that occur in ``haystack`` (normalised here) as words."""
     joined = "\x00".join(variants(haystack))  # one scan per secret over all forms
-    return [s for s in secrets if len(s) >= min_len and s in joined]
+    return [s for s in secrets if len(s) >= min_len and occurs(joined, s)]
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -98,12 +155,17 @@ class SecretMatcher:
         if not self._searchable or not haystack:
             return []
         if self._prefilter is None:
-            prefixes = {s[:PREFILTER_PREFIX] for s in self._searchable}
+            forms = self._searchable + [c for c in map(compact, self._searchable) if c]
+            prefixes = {s[:PREFILTER_PREFIX] for s in forms}
             self._prefilter = re.compile(_trie_pattern(prefixes))
-        joined = "\x00".join(variants(haystack))
+        # The case-step form ("JanJansen" -> "jan jansen") is built only when the prefilter hits:
+        # a secret's prefix is in the folded text whichever way its words are glued.
+        joined = "\x00".join(variants(haystack, camel=False))
         if self._prefilter.search(joined) is None:
             return []
-        return [s for s in self._searchable if s in joined]
+        if _CAMEL.search(haystack):
+            joined += "\x00" + normalise(_CAMEL.sub(" ", haystack))
+        return [s for s in self._searchable if occurs(joined, s)]
 
     def find_loose(self, target: str) -> list[str]:
         """The secrets in an address, as ``find_secrets_loose(target, secrets)``."""

@@ -15,7 +15,7 @@ import pymupdf
 
 from redaction.types import RedactionBox
 
-from .extract import open_pdf
+from .extract import OCR_DPI, find_tessdata, ocr_mode, open_pdf
 from .jpeg import split_jpeg_metadata
 from .textnorm import SecretMatcher, pdf_strings, secret_set
 
@@ -43,9 +43,11 @@ class _Findings:
         if message not in self.messages:
             self.messages.append(message)
 
-    def search(self, text: str, where: str) -> None:
-        for secret in self.matcher.find(text):
+    def search(self, text: str, where: str) -> list[str]:
+        hits = self.matcher.find(text)
+        for secret in hits:
             self.add(f"{_quote(secret)} staat nog in {where}.")
+        return hits
 
     def search_address(self, target: str, where: str) -> None:
         for secret in self.matcher.find_loose(target):
@@ -64,10 +66,18 @@ def verify_redacted(
     with doc:
         if doc.needs_pass or doc.is_encrypted:
             return ["De gelakte PDF is versleuteld en kan niet worden gecontroleerd."]
-        _check_pages(doc, boxes, found)
-        _check_document(doc, found)
-        _check_objects(doc, found)
-        _check_revisions(pdf, doc, found)
+        try:
+            # what other readers see: every layer switched on, nothing clipped to the page
+            for number in range(len(doc.layer_ui_configs())):
+                doc.set_layer_ui_config(number, action=0)
+            _check_pages(doc, boxes, found)
+            _check_document(doc, found)
+            _check_objects(doc, found)
+            _check_revisions(pdf, doc, found)
+        except Exception as exc:  # never crash: an unreadable output is not a safe output
+            found.add(
+                f"De gelakte PDF kon niet volledig worden gecontroleerd ({type(exc).__name__})."
+            )
     return found.messages
 
 
@@ -85,11 +95,38 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
         rects = by_page.get(page.number, [])
         # One extraction per page, reused for the page text, every box and (where boxes are)
         # finding the images: the same text page get_image_info would build for itself.
-        textpage = page.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES if rects else 0)
-        found.search(page.get_text("text", textpage=textpage), f"de tekst van pagina {n}")
+        textpage = page.get_textpage(
+            flags=pymupdf.TEXT_PRESERVE_IMAGES if rects else 0, clip=pymupdf.INFINITE_RECT()
+        )
+        plain = page.get_text("text", textpage=textpage)
+        hits = found.matcher.find(plain)
+        if hits:
+            visible = page.get_text("text", flags=pymupdf.TEXT_MEDIABOX_CLIP)
+            shown = set(found.matcher.find(visible))
+            for secret in hits:
+                where = f"de tekst van pagina {n}"
+                if secret not in shown:
+                    where = f"tekst buiten de pagina (pagina {n})"
+                found.add(f"{_quote(secret)} staat nog in {where}.")
         allowed = labels.get(page.number, set())
+        words = page.get_text("words", textpage=textpage) if rects else []
+        ocr = _ocr_textpage(page, plain)
+        if ocr is not None:
+            # pixels that can hold text (a scan, an image, a text layer that is not what the page
+            # shows): read them as a person would, and check the boxes against what OCR sees
+            found.search(ocr.extractText(), f"de afbeelding of scan van pagina {n} (OCR)")
+            if rects:
+                # OCR reads noise on a black box as "|" or "—": only letters and digits count
+                ocr_words = [
+                    w
+                    for w in page.get_text("words", textpage=ocr)
+                    if any(c.isalnum() for c in w[4])
+                ]
+                _check_fragments(n, rects, ocr_words, allowed, found)
+                # the black fill itself is read as "EE": a word mostly inside a box is the box
+                words = words + [w for w in ocr_words if not _mostly_inside(w, rects)]
         bands: dict[int, list] = {}  # words by 10-point band of height, to test only nearby ones
-        for w in page.get_text("words", textpage=textpage) if rects else []:
+        for w in words:
             for band in range(int(w[1] // 10), int(w[3] // 10) + 1):
                 bands.setdefault(band, []).append(w)
         for rect in rects:
@@ -130,6 +167,63 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
             found.search_address(target, f"een koppeling op pagina {n}")
             if any(pymupdf.Rect(link["from"]).intersects(_inner(r)) for r in rects):
                 found.add(f"Op pagina {n} ligt een koppeling onder een lakvlak.")
+
+
+FRAGMENT_GAP = 1.5  # points: an OCR'd scrap this close to a box edge is a piece of what it hides
+FRAGMENT_CHARS = 2  # at most this many letters or digits: a longer word is a neighbour
+
+
+def _mostly_inside(word, rects) -> bool:
+    area = pymupdf.Rect(word[:4])
+    size = area.get_area() or 1.0
+    return any((area & r).get_area() >= 0.6 * size for r in rects if area.intersects(r))
+
+
+def _check_fragments(n: int, rects, ocr_words, allowed, found: _Findings) -> None:
+    """A readable scrap touching a box on a scan (the "4" of a phone number, the "t" of a
+    surname whose box was too narrow) fails the document: a short OCR word against a box edge,
+    or a word that runs a glyph's width past the edge of a box it overlaps."""
+    for rect in rects:
+        for x0, y0, x1, y1, word, *_ in ocr_words:
+            if word in allowed:
+                continue
+            overlap = min(y1, rect.y1) - max(y0, rect.y0)
+            if overlap < 0.5 * min(y1 - y0, rect.height):
+                continue
+            glyph = 0.6 * (y1 - y0)
+            short = sum(c.isalnum() for c in word) <= FRAGMENT_CHARS
+            beside = 0 <= x0 - rect.x1 <= FRAGMENT_GAP or 0 <= rect.x0 - x1 <= FRAGMENT_GAP
+            straddles = (
+                x0 < rect.x1
+                and x1 > rect.x0
+                and (1 <= x1 - rect.x1 <= glyph or 1 <= rect.x0 - x0 <= glyph)
+            )
+            if (short and beside) or straddles:
+                found.add(
+                    f"Op pagina {n} staat naast een lakvlak nog een leesbaar fragment "
+                    f"(in {_quote(word)})."
+                )
+
+
+def _ocr_textpage(page: pymupdf.Page, plain: str):
+    """An OCR text page of the pixels that can still hold text, or None for a pure text page."""
+    mode = ocr_mode(page, plain)
+    if mode is None:
+        return None
+    tessdata = find_tessdata("nld")
+    if tessdata is None:
+        return None  # extraction already refused pages needing OCR without Tesseract
+    if mode == "images":
+        # a scan (an image over most of the page) is read whole, so that the black boxes and
+        # what touches them are seen as a reader sees them; smaller images on their own
+        covered = sum(
+            (pymupdf.Rect(i["bbox"]) & page.rect).get_area() for i in page.get_image_info()
+        )
+        if covered >= 0.5 * page.rect.get_area():
+            mode = "full"
+    return page.get_textpage_ocr(
+        flags=0, language="nld", dpi=OCR_DPI, full=mode != "images", tessdata=tessdata
+    )
 
 
 def _check_graphics(page: pymupdf.Page, rects, found: _Findings) -> None:
@@ -207,8 +301,20 @@ def _check_document(doc: pymupdf.Document, found: _Findings) -> None:
         content = doc.embfile_get(name)
         found.search(content.decode("utf-8", errors="replace"), "een ingesloten bestand")
     cat = doc.pdf_catalog()
-    if doc.xref_get_key(cat, "Names/JavaScript")[0] != "null":
-        found.add("Het document bevat nog JavaScript.")
+    for key, message in (
+        ("Names", "Het document bevat nog benoemde bestemmingen, bijlagen of JavaScript (Names)."),
+        ("AF", "Het document bevat nog een bijlage (/AF)."),
+        ("OpenAction", "Het document bevat nog een openingsactie (mogelijk JavaScript)."),
+        ("OCProperties", "Het document bevat nog lagen (mogelijk een verborgen laag)."),
+        ("PageLabels", "Het document bevat nog paginalabels."),
+        ("Outlines", "Het document bevat nog bladwijzers."),
+        ("StructTreeRoot", "Het document bevat nog een tagstructuur (vervangende tekst)."),
+    ):
+        if doc.xref_get_key(cat, key)[0] != "null":
+            found.add(message)
+    for page in doc:
+        if doc.xref_get_key(page.xref, "AF")[0] != "null":
+            found.add(f"Pagina {page.number + 1} heeft nog een bijlage (/AF).")
 
 
 def _skipped_streams(doc: pymupdf.Document) -> set[int]:
@@ -232,13 +338,18 @@ def _skipped_streams(doc: pymupdf.Document) -> set[int]:
 def _check_objects(doc: pymupdf.Document, found: _Findings) -> None:
     """Walk every object: its source (with decoded strings) and its decompressed stream."""
     skip = _skipped_streams(doc)
+    places = _places(doc)
     for xref in range(1, doc.xref_length()):
         try:
             source = doc.xref_object(xref, compressed=False)
         except Exception:
             found.add(f"PDF-object {xref} kan niet worden gelezen.")
             continue
-        where = f"PDF-object {xref}"
+        where = places.get(xref) or (
+            f"een bijlage (ingesloten bestand, object {xref})"
+            if "/EmbeddedFile" in source
+            else f"de interne structuur van het bestand (object {xref})"
+        )
         found.search(source + " \n" + " \n".join(pdf_strings(source)), where)
         if not doc.xref_is_stream(xref):
             continue
@@ -258,6 +369,21 @@ def _check_objects(doc: pymupdf.Document, found: _Findings) -> None:
         if not data.isascii():  # for ASCII bytes the UTF-8 reading is the Latin-1 one
             found.search(data.decode("utf-8", errors="ignore"), f"de gegevensstroom van {where}")
         found.search(" \n".join(pdf_strings(latin)), f"de gegevensstroom van {where}")
+
+
+def _places(doc: pymupdf.Document) -> dict[int, str]:
+    """Objects named as a jurist knows them: the page they belong to."""
+    where: dict[int, str] = {}
+    for page in doc:
+        n = page.number + 1
+        for xref in page.get_contents():
+            where[xref] = f"de opmaakinstructies van pagina {n}"
+        for item in page.get_images(full=True):
+            where.setdefault(item[0], f"een afbeelding op pagina {n}")
+        for item in page.get_xobjects():
+            where.setdefault(item[0], f"een ingevoegd object op pagina {n}")
+        where.setdefault(page.xref, f"de paginagegevens van pagina {n}")
+    return where
 
 
 def _check_revisions(pdf: bytes, doc: pymupdf.Document, found: _Findings) -> None:

@@ -323,3 +323,420 @@ def independent_leaks(pdf: bytes, secret: str) -> list[str]:
     if needle.encode() in pdf.lower():
         where.append("raw bytes")
     return where
+
+
+# --- crafted PDFs for the fail-closed suite (issue 10, classes 7-11) ---------------------------
+
+TTF_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+PLAIN = "Het college heeft het verzoek op 3 maart ontvangen en in behandeling genomen."
+
+
+def _page_with_plain(doc: pymupdf.Document, **kwargs) -> pymupdf.Page:
+    page = doc.new_page(**kwargs)
+    page.insert_text((72, 100), PLAIN, fontsize=10)
+    return page
+
+
+def hidden_layer_text(secret: str = SECRET) -> bytes:
+    """Class 7: the secret in an optional-content layer that is switched off (and on a visible
+    line, so that detection has seen it), plus a layer whose name holds it."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_text((72, 130), f"Aanvrager: {secret}", fontsize=10)
+    ocg = doc.add_ocg(f"Notities over {secret}", on=False)
+    page.insert_text((72, 300), f"Interne notitie: bel {secret} terug", fontsize=10, oc=ocg)
+    return doc.tobytes()
+
+
+def hidden_layer_only(secret: str = SECRET) -> bytes:
+    """Class 7: the secret only in a switched-off layer (no visible occurrence)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    ocg = doc.add_ocg("Opmerkingen", on=False)
+    page.insert_text((72, 300), f"Interne notitie: bel {secret} terug", fontsize=10, oc=ocg)
+    return doc.tobytes()
+
+
+def offpage_text(secret: str = SECRET) -> bytes:
+    """Class 7: the secret below the MediaBox and outside a smaller CropBox."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_text((72, 900), f"Buiten de pagina: {secret}", fontsize=10)
+    page.insert_text((72, 800), f"Buiten het zichtbare deel: {secret}", fontsize=10)
+    page.set_cropbox(pymupdf.Rect(0, 0, 595, 700))
+    return doc.tobytes()
+
+
+def _file_spec(doc: pymupdf.Document, name: str, payload: bytes) -> int:
+    stream = doc.get_new_xref()
+    doc.update_object(stream, "<</Type/EmbeddedFile/Subtype/text#2Fplain>>")
+    doc.update_stream(stream, payload, new=True)
+    spec = doc.get_new_xref()
+    doc.update_object(
+        spec, f"<</Type/Filespec/F({name})/UF({name})/AFRelationship/Data/EF<</F {stream} 0 R>>>>"
+    )
+    return spec
+
+
+def af_attachment(secret: str = SECRET) -> bytes:
+    """Class 7: files attached PDF/A-3 style through /AF on the catalog and on the page only
+    (no EmbeddedFiles name tree)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    cat_spec = _file_spec(doc, "gegevens.txt", f"Aanvrager {secret}".encode())
+    page_spec = _file_spec(doc, "notitie.txt", f"Notitie over {secret}".encode())
+    doc.xref_set_key(doc.pdf_catalog(), "AF", f"[{cat_spec} 0 R]")
+    doc.xref_set_key(page.xref, "AF", f"[{page_spec} 0 R]")
+    return doc.tobytes()
+
+
+def nested_pdf_attachment(secret: str = SECRET) -> bytes:
+    """Class 7: a PDF (compressed, so its text is no plain substring) attached through /AF."""
+    inner = pymupdf.open()
+    inner.new_page().insert_text((72, 100), f"Dossier van {secret}", fontsize=11)
+    payload = inner.tobytes(deflate=True)
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    spec = _file_spec(doc, "dossier.pdf", payload)
+    doc.xref_set_key(page.xref, "AF", f"[{spec} 0 R]")
+    doc.embfile_add("ook.pdf", payload)
+    return doc.tobytes()
+
+
+NONPAGE_PHONE = "0612345678"
+NONPAGE_MAIL = "k.meijer@example.nl"
+
+
+def nonpage_structures() -> bytes:
+    """Class 8: personal data only in non-page structures: outline title, named destination,
+    mailto:/tel:/query-string/Launch links, JavaScript in a link action, page label, layer name."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    doc.set_toc([[1, "Inleiding", 1], [1, f"Bellen met {NONPAGE_PHONE}", 1]])
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(72, 200, 200, 212),
+            "uri": f"mailto:{NONPAGE_MAIL}",
+        }
+    )
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(72, 220, 200, 232),
+            "uri": f"tel:{NONPAGE_PHONE}",
+        }
+    )
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(72, 240, 200, 252),
+            "uri": f"https://example.nl/zoek?bsn=111222333&tel={NONPAGE_PHONE}",
+        }
+    )
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_LAUNCH,
+            "from": pymupdf.Rect(72, 260, 200, 272),
+            "file": f"dossier_{NONPAGE_PHONE}.docx",
+        }
+    )
+    js = doc.get_new_xref()
+    doc.update_object(js, f"<</S/JavaScript/JS(app.alert\\('{NONPAGE_MAIL}'\\);)>>")
+    annot = doc.get_new_xref()
+    doc.update_object(
+        annot, f"<</Type/Annot/Subtype/Link/Rect[72 300 200 312]/Border[0 0 0]/A {js} 0 R>>"
+    )
+    annots = doc.xref_get_key(page.xref, "Annots")[1].strip("[]")
+    doc.xref_set_key(page.xref, "Annots", f"[{annots} {annot} 0 R]")
+    dest_names = doc.get_new_xref()
+    doc.update_object(dest_names, f"<</Names[({NONPAGE_MAIL}) [{page.xref} 0 R /Fit]]>>")
+    doc.xref_set_key(doc.pdf_catalog(), "Names", f"<</Dests {dest_names} 0 R>>")
+    doc.new_page().insert_text((72, 100), "Tweede pagina.", fontsize=10)
+    doc.set_page_labels([{"startpage": 0, "prefix": f"{NONPAGE_PHONE}-", "style": "D"}])
+    doc.add_ocg(f"Laag {NONPAGE_MAIL}", on=True)
+    return doc.tobytes()
+
+
+def js_name_tree_in_object(secret: str = SECRET) -> bytes:
+    """Class 11: the catalog's /Names is an object of its own holding a JavaScript name tree."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_text((72, 130), f"Aanvrager: {secret}", fontsize=10)
+    js = doc.get_new_xref()
+    doc.update_object(js, "<</S/JavaScript/JS(app.alert\\('welkom'\\);)>>")
+    tree = doc.get_new_xref()
+    doc.update_object(tree, f"<</Names[(init) {js} 0 R]>>")
+    names = doc.get_new_xref()
+    doc.update_object(names, f"<</JavaScript {tree} 0 R>>")
+    doc.xref_set_key(doc.pdf_catalog(), "Names", f"{names} 0 R")
+    return doc.tobytes()
+
+
+def _raw_page(doc: pymupdf.Document, content: bytes, resources: str) -> pymupdf.Page:
+    page = _page_with_plain(doc)
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, content, new=True)
+    old = doc.xref_get_key(page.xref, "Contents")[1]
+    doc.xref_set_key(page.xref, "Contents", f"[{old.strip('[]')} {xref} 0 R]")
+    res = doc.xref_get_key(page.xref, "Resources")
+    if res[0] == "xref":
+        res_xref = int(res[1].split()[0])
+        for key, value in resources.items():
+            doc.xref_set_key(res_xref, key, value)
+    else:
+        for key, value in resources.items():
+            doc.xref_set_key(page.xref, f"Resources/{key}", value)
+    return page
+
+
+def wrong_tounicode(secret: str = SECRET) -> bytes:
+    """Class 10: the secret shown in an embedded TrueType font whose ToUnicode map lies (every
+    glyph maps to "x"), and a second font with no ToUnicode at all."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_font(fontname="F9", fontfile=TTF_FONT)
+    page.insert_text((72, 200), f"Aanvrager {secret}", fontname="F9", fontsize=14)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
+            cmap = (
+                b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+                b"/CMapName /Lie def 1 begincodespacerange <0000> <FFFF> endcodespacerange "
+                b"1 beginbfrange <0000> <FFFF> <0078> endbfrange endcmap "
+                b"CMapName currentdict /CMap defineresource pop end end"
+            )
+            doc.update_stream(int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0]), cmap)
+    return doc.tobytes()
+
+
+def type3_font(secret: str = SECRET) -> bytes:
+    """Class 10: the secret in a Type3 font whose glyphs have meaningless names (/g1, /g2 ...);
+    each glyph procedure paints its letter with Helvetica, so only the pixels show the name."""
+    letters = sorted(set(secret))
+    codes = {ch: i + 1 for i, ch in enumerate(letters)}
+    doc = pymupdf.open()
+    procs = []
+    for ch in letters:
+        glyph = (
+            ch.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        )
+        proc = doc.get_new_xref()
+        doc.update_object(proc, "<<>>")
+        doc.update_stream(
+            proc, b"600 0 d0 BT /Helv 1000 Tf 0 0 Td (" + glyph + b") Tj ET", new=True
+        )
+        procs.append(f"/g{codes[ch]} {proc} 0 R")
+    helv = doc.get_new_xref()
+    doc.update_object(helv, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>")
+    font = doc.get_new_xref()
+    diffs = " ".join(f"{codes[ch]} /g{codes[ch]}" for ch in letters)
+    widths = " ".join(
+        str(round(pymupdf.get_text_length(ch, fontname="helv", fontsize=1000))) for ch in letters
+    )
+    doc.update_object(
+        font,
+        f"<</Type/Font/Subtype/Type3/FontBBox[0 0 1000 1000]/FontMatrix[0.001 0 0 0.001 0 0]"
+        f"/CharProcs<<{' '.join(procs)}>>/Encoding<</Type/Encoding/Differences[{diffs}]>>"
+        f"/FirstChar 1/LastChar {len(letters)}/Widths[{widths}]"
+        f"/Resources<</Font<</Helv {helv} 0 R>>>>>>",
+    )
+    hexcodes = "".join(f"{codes[ch]:02x}" for ch in secret)
+    content = f"BT /T3 16 Tf 72 600 Td <{hexcodes}> Tj ET".encode()
+    _raw_page(doc, content, {"Font/T3": f"{font} 0 R"})
+    return doc.tobytes()
+
+
+def actual_text(secret: str = SECRET, *, mask: bool = False, glyphs: str | None = None) -> bytes:
+    """Class 10/11: tagged text with /ActualText. Without ``mask`` the glyphs and the ActualText
+    both spell the secret (MuPDF gives zero-width boxes); with ``mask`` the glyphs show the
+    secret and the ActualText says something harmless, so text extraction misses the name."""
+    doc = pymupdf.open()
+    replacement = "iemand" if mask else secret
+    glyphs = (glyphs or secret).encode("latin-1").hex()
+    content = (
+        f"/Span <</ActualText ({replacement})>> BDC BT /Helv 11 Tf 72 200 Td <{glyphs}> Tj ET EMC"
+    ).encode()
+    _raw_page(doc, content, {"Font/Helv": _helvetica(doc)})
+    return doc.tobytes()
+
+
+def _helvetica(doc: pymupdf.Document) -> str:
+    xref = doc.get_new_xref()
+    doc.update_object(
+        xref, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
+    )
+    return f"{xref} 0 R"
+
+
+def letter_spaced(secret: str = SECRET) -> bytes:
+    """Class 10: the secret with character spacing (Tc 4): every letter stands apart."""
+    doc = pymupdf.open()
+    content = f"BT /Helv 11 Tf 4 Tc 72 200 Td ({secret}) Tj ET".encode("latin-1")
+    _raw_page(doc, content, {"Font/Helv": _helvetica(doc)})
+    return doc.tobytes()
+
+
+def user_unit_page(secret: str = SECRET) -> bytes:
+    """Class 11: a page with /UserUnit 2 (one unit is 2/72 inch)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc, width=300, height=420)
+    page.insert_text((40, 200), f"Aanvrager {secret}", fontsize=8)
+    page.insert_text((40, 230), "Deze regel blijft leesbaar.", fontsize=8)
+    doc.xref_set_key(page.xref, "UserUnit", "2")
+    return doc.tobytes()
+
+
+def rotated_offset_page(secret: str = SECRET) -> bytes:
+    """Class 11: a page rotated 90 degrees whose MediaBox does not start at 0 0."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    content = (
+        f"BT /Helv 11 Tf 172 700 Td (Aanvrager {secret}) Tj ET "
+        "BT /Helv 11 Tf 172 660 Td (Deze regel blijft leesbaar.) Tj ET"
+    ).encode("latin-1")
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, content, new=True)
+    doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
+    doc.xref_set_key(page.xref, "Resources", f"<</Font<</Helv {_helvetica(doc)}>>>>")
+    doc.xref_set_key(page.xref, "MediaBox", "[100 100 695 942]")
+    doc.xref_set_key(page.xref, "Rotate", "90")
+    return doc.tobytes()
+
+
+def tiny_text(secret: str = SECRET) -> bytes:
+    """Class 11: the secret in 3 pt type: its box is too low for a ground label."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_text((72, 200), f"Voetnoot: {secret}", fontsize=3)
+    return doc.tobytes()
+
+
+def _render(text_lines, *, width=595, height=842, dpi=200, at=(72, 120), fontsize=16):
+    src = pymupdf.open()
+    page = src.new_page(width=width, height=height)
+    for i, line in enumerate(text_lines):
+        page.insert_text((at[0], at[1] + i * fontsize * 1.6), line, fontsize=fontsize)
+    return page.get_pixmap(dpi=dpi, alpha=False)
+
+
+def scan_with_shifted_ocr(secret: str = SECRET, *, shift: float = 60) -> bytes:
+    """Class 9: a scan whose invisible OCR text layer is shifted ``shift`` points down against the
+    image: boxes taken from that layer would land beside the pixels of the name."""
+    lines = ["Gemeente Noordzijde", f"Aanvrager {secret}", "Het verzoek is ontvangen."]
+    pix = _render(lines)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, pixmap=pix)
+    for i, line in enumerate(lines):
+        page.insert_text((72, 120 + i * 16 * 1.6 + shift), line, fontsize=16, render_mode=3)
+    return doc.tobytes()
+
+
+def image_on_text_page(secret: str = SECRET) -> bytes:
+    """Class 9: a text page that also shows the secret inside an image (a pasted screenshot)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    pix = _render([f"Aanvrager {secret}"], width=400, height=60, at=(10, 35), dpi=300)
+    page.insert_image(pymupdf.Rect(72, 300, 472, 360), pixmap=pix)
+    return doc.tobytes()
+
+
+def scan_page(secret: str = SECRET) -> bytes:
+    """Class 9: a plain scan (image only) showing the secret among other lines."""
+    lines = ["Gemeente Noordzijde", f"Aanvrager {secret}", "Het verzoek is ontvangen."]
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, pixmap=_render(lines))
+    return doc.tobytes()
+
+
+def scan_page_ink(secret: str = SECRET, *, dpi: int = 288) -> pymupdf.Rect:
+    """Where the pixels of ``secret`` are on ``scan_page``: the bounding box of its dark pixels."""
+    src = pymupdf.open()
+    page = src.new_page()
+    page.insert_text((72, 120 + 16 * 1.6), f"Aanvrager {secret}", fontsize=16)
+    around = page.search_for(secret)[0] + (-3, -3, 3, 3)
+    scan = pymupdf.open(stream=scan_page(secret), filetype="pdf")[0]
+    pix = scan.get_pixmap(dpi=dpi, clip=around, colorspace=pymupdf.csGRAY)
+    w, data = pix.width, pix.samples
+    dark = [(i % w, i // w) for i, v in enumerate(data) if v < 200]
+    scale = around.width / w
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    return pymupdf.Rect(
+        around.x0 + min(xs) * scale,
+        around.y0 + min(ys) * scale,
+        around.x0 + (max(xs) + 1) * scale,
+        around.y0 + (max(ys) + 1) * scale,
+    )
+
+
+def glyphs_out_of_order(secret: str = SECRET) -> bytes:
+    """Class 10: the secret drawn as two pieces in reverse order (the second half first, placed to
+    the right): content order reads "akker ... Johanna de Vries-B", the page shows the name."""
+    cut = len(secret) - 5
+    head, tail = secret[:cut], secret[cut:]
+    width = pymupdf.get_text_length(head, fontname="helv", fontsize=11)
+    doc = pymupdf.open()
+    content = (
+        f"BT /Helv 11 Tf {72 + width:.3f} 200 Td ({tail}) Tj ET "
+        f"BT /Helv 11 Tf 72 200 Td ({head}) Tj ET"
+    ).encode("latin-1")
+    _raw_page(doc, content, {"Font/Helv": _helvetica(doc)})
+    return doc.tobytes()
+
+
+def text_as_curves(secret: str = SECRET) -> bytes:
+    """Class 10: a text page on which the secret is drawn as vector outlines (no text at all)."""
+    src = pymupdf.open()
+    art = src.new_page(width=400, height=40)
+    art.insert_text((5, 25), f"Aanvrager {secret}", fontsize=16)
+    svg = art.get_svg_image(text_as_path=True)
+    curves = pymupdf.open(stream=pymupdf.open(stream=svg.encode(), filetype="svg").convert_to_pdf())
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.show_pdf_page(pymupdf.Rect(72, 300, 472, 340), curves, 0)
+    return doc.tobytes()
+
+
+def shifted_tounicode(secret: str = SECRET) -> bytes:
+    """Class 10: a ToUnicode map shifted by one character: the layer reads "Bbowsbhfs Kpiboob",
+    plausible Latin letters, while the page shows the secret."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    page.insert_font(fontname="F9", fontfile=TTF_FONT)
+    page.insert_text((72, 200), f"Aanvrager {secret} heeft gebeld", fontname="F9", fontsize=14)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
+            cmap_xref = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            cmap = doc.xref_stream(cmap_xref)
+            doc.update_stream(
+                cmap_xref, cmap.replace(b"<0003> <0061> <0020>", b"<0003> <0061> <0021>")
+            )
+    return doc.tobytes()
+
+
+def struct_tree_text() -> bytes:
+    """Class 7: a tagged PDF whose structure tree carries text that is on no page: /Alt of a
+    figure and /ActualText of a span (personal data only there)."""
+    doc = pymupdf.open()
+    page = _page_with_plain(doc)
+    root = doc.get_new_xref()
+    elem = doc.get_new_xref()
+    span = doc.get_new_xref()
+    doc.update_object(
+        elem,
+        f"<</Type/StructElem/S/Figure/P {root} 0 R/Pg {page.xref} 0 R"
+        f"/Alt(Foto van {NONPAGE_MAIL})>>",
+    )
+    doc.update_object(
+        span,
+        f"<</Type/StructElem/S/Span/P {root} 0 R/Pg {page.xref} 0 R"
+        f"/ActualText(Bel {NONPAGE_PHONE})>>",
+    )
+    doc.update_object(root, f"<</Type/StructTreeRoot/K[{elem} 0 R {span} 0 R]>>")
+    cat = doc.pdf_catalog()
+    doc.xref_set_key(cat, "StructTreeRoot", f"{root} 0 R")
+    doc.xref_set_key(cat, "MarkInfo", "<</Marked true>>")
+    return doc.tobytes()

@@ -61,3 +61,27 @@ def test_evaluate_detection_prints_figures(db):
     call_command("evaluate_detection", "tests/redaction/corpus", stdout=out)
     assert "totaal" in out.getvalue()
     assert re.search(r"\d+ documenten", out.getvalue())
+
+
+def test_redact_folder_one_bad_file_never_stops_the_others(db, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "a_kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <</Type/Catalog>> garbage")
+    (folder / "b_versleuteld.pdf").write_bytes(pdf_factory.encrypted_pdf())
+    (folder / "c_memo.pdf").write_bytes(pdf_factory.text_pdf(LINES))
+    (folder / "d_klein.pdf").write_bytes(pdf_factory.tiny_text("06-12345678"))
+    out_dir = tmp_path / "out"
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="2 bestand"):
+        call_command(
+            "redact", str(folder), "--out", str(out_dir), "--regime", "woo", stdout=out, stderr=err
+        )
+    refused = [line for line in err.getvalue().splitlines() if line.startswith("GEWEIGERD")]
+    assert len(refused) == 2
+    assert "a_kapot.pdf" in refused[0] and "beschadigd" in refused[0]
+    assert "b_versleuteld.pdf" in refused[1] and "wachtwoord" in refused[1]
+    assert "Traceback" not in err.getvalue() + out.getvalue()
+    assert (out_dir / "c_memo.pdf").exists() and (out_dir / "d_klein.pdf").exists()
+    assert "te klein" in out.getvalue()  # the 3 pt phone number got no label: said so
+    with pymupdf.open(out_dir / "d_klein.pdf") as doc:
+        assert "06-12345678" not in doc[0].get_text()

@@ -48,13 +48,15 @@ def test_verify_sees_each_channel_in_the_unredacted_source():
         assert verify_redacted(source, [], secrets=[f.SECRET]), name
 
 
-def test_harmless_link_and_bookmark_survive():
-    out, _ = apply_redactions(f.with_link(), f.boxes_for(f.with_link(), f.SECRET))
-    uris = [link.get("uri") for link in pymupdf.open(stream=out, filetype="pdf")[0].get_links()]
-    assert uris == [f.PUBLIC_URI]
+def test_every_link_and_bookmark_is_stripped_and_logged():
+    # issue 10 item 8: a published document needs no links or outline, whatever they contain
+    out, log = apply_redactions(f.with_link(), f.boxes_for(f.with_link(), f.SECRET))
+    assert pymupdf.open(stream=out, filetype="pdf")[0].get_links() == []
+    assert "links" in log.removed
     source = f.with_bookmark()
-    out, _ = apply_redactions(source, f.boxes_for(source, f.SECRET))
-    assert pymupdf.open(stream=out, filetype="pdf").get_toc() == [[1, "Inleiding", 1]]
+    out, log = apply_redactions(source, f.boxes_for(source, f.SECRET))
+    assert pymupdf.open(stream=out, filetype="pdf").get_toc() == []
+    assert "outline_entries" in log.removed
 
 
 def test_ground_label_is_real_text_in_the_box():

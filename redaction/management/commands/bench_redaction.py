@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from redaction.detect import DetectionConfig, detect_case
 from redaction.pdf import apply_redactions, extract_pages, verify_redacted
-from redaction.pdf.bench import build_letter_pdf
+from redaction.pdf.bench import build_letter_pdf, warm_up
 from redaction.types import RedactionBox
 
 
@@ -18,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--pages", type=int, default=200)
 
     def handle(self, *args, pages, **options):
+        warm_up()
         for label, every in (
             ("realistisch (~3 lakvlakken per pagina)", 40),
             ("dicht (~24 lakvlakken per pagina)", 5),

@@ -1,12 +1,30 @@
-"""`manage.py redact PATH... --out DIR --regime wob|woo`: accept all, apply, verify, write."""
+"""`manage.py redact PATH... --out DIR --regime wob|woo`: accept every suggestion, extend it to all
+occurrences, apply, verify, second-read, write. One file that fails never stops the others; the
+exit code is non-zero when any file was refused, with one line per refused file naming why."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from redaction.files import collect_paths, redact_all, suggest_for_files
+from redaction import detect
+from redaction.files import collect_paths, load_pdf
 from redaction.management.commands.suggest_redactions import default_config
-from redaction.pdf import RedactionVerificationError, UnprocessableDocument
+from redaction.pdf import RedactionVerificationError, UnprocessableDocument, extract_pages
+from redaction.pdf.apply import redact_and_verify
+from redaction.pdf.pipeline import REMOVED_LABELS, accept_all, second_read
+
+
+def _why(exc: Exception) -> str:
+    """One line naming why a file was refused, in Dutch; never a traceback."""
+    if isinstance(exc, RedactionVerificationError):
+        return (
+            "controle mislukt: "
+            + "; ".join(exc.violations[:5])
+            + (f" (en {len(exc.violations) - 5} meer)" if len(exc.violations) > 5 else "")
+        )
+    if isinstance(exc, UnprocessableDocument):
+        return f"niet verwerkbaar: {exc}"
+    return f"onverwachte fout bij het verwerken ({type(exc).__name__}); niets vrijgegeven"
 
 
 class Command(BaseCommand):
@@ -22,26 +40,64 @@ class Command(BaseCommand):
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
             files = collect_paths(paths)
-            results = suggest_for_files(files, default_config(regime))
         except FileNotFoundError as exc:
             raise CommandError(str(exc))
-        except UnprocessableDocument as exc:
-            raise CommandError(f"Niet verwerkbaar: {exc}")
-        failures = 0
-        for path, (pdf, _pages, suggestions) in results.items():
-            target = out_dir / (path.stem + ".pdf")
+        config = default_config(regime)
+        refused: dict[Path, str] = {}
+        loaded = {}
+        for path in files:
             try:
-                data, log = redact_all(pdf, suggestions)
-            except (RedactionVerificationError, UnprocessableDocument) as exc:
-                failures += 1
-                self.stderr.write(f"MISLUKT {path}: {exc}")
+                pdf = load_pdf(path)
+                loaded[path] = (pdf, extract_pages(pdf))
+            except Exception as exc:  # one bad file never stops the others
+                refused[path] = _why(exc)
+        try:  # case-wide: a name found in one file is proposed in all
+            found = detect.detect_case({p: pages for p, (_, pages) in loaded.items()}, config)
+        except Exception:
+            found = {}
+            for path, (_, pages) in loaded.items():
+                try:
+                    found[path] = detect.detect_case({path: pages}, config).get(path, [])
+                except Exception as exc:
+                    refused[path] = _why(exc)
+        for path, (pdf, pages) in loaded.items():
+            if path in refused:
                 continue
+            try:
+                boxes, secrets = accept_all(pages, found.get(path, []))
+                data, log = redact_and_verify(pdf, boxes, secrets=secrets)
+            except Exception as exc:
+                refused[path] = _why(exc)
+                continue
+            target = out_dir / (path.stem + ".pdf")
             target.write_bytes(data)
             grounds = ", ".join(f"{g}×{n}" for g, n in sorted(log.grounds.items())) or "geen"
             self.stdout.write(
                 f"{path} -> {target}: {log.boxes_applied} vlakken ({grounds}), gecontroleerd"
             )
-        if failures:
+            if log.removed:
+                removed = ", ".join(REMOVED_LABELS.get(r, r) for r in log.removed)
+                self.stdout.write(f"  verwijderd: {removed}")
+            if log.labels_too_small:
+                pages_ = ", ".join(str(p) for p in log.labels_too_small)
+                self.stdout.write(
+                    f"  WAARSCHUWING {path}: lakvlakken te klein voor de grond als label "
+                    f"(pagina {pages_}); de grond staat in het lakverslag"
+                )
+            try:
+                findings = second_read(data, config)
+            except Exception as exc:
+                findings = []
+                self.stdout.write(f"  WAARSCHUWING {path}: tweede lezing mislukt ({exc})")
+            for f in findings:
+                self.stdout.write(
+                    f"  WAARSCHUWING {path}: pagina {f.page} lijkt nog persoonsgegevens te "
+                    f"bevatten: {f.text!r} ({f.reason})"
+                )
+        for path, why in refused.items():
+            self.stderr.write(f"GEWEIGERD {path}: {why}")
+        if refused:
             raise CommandError(
-                f"{failures} bestand(en) niet gelakt: controle mislukt; niets vrijgegeven."
+                f"{len(refused)} bestand(en) niet gelakt en niet vrijgegeven; zie de regels "
+                "GEWEIGERD hierboven."
             )
