@@ -22,14 +22,42 @@ sys.path.insert(0, str(HERE))
 from carrier import GENERIC, THEMES  # noqa: E402
 from layout import NBSP, Layout, write_scan_pdf, write_text_pdf  # noqa: E402
 from people import (  # noqa: E402
-    FIRST, LAST, MAILHOSTS, MONTHS, ORIGIN_WEIGHTS, STREETS, WEEKDAYS, Person, bsn, bsn_valid, iban,
-    iban_valid, landline, mobile, plate, postcode,
+    FIRST,
+    LAST,
+    MAILHOSTS,
+    MONTHS,
+    ORIGIN_WEIGHTS,
+    STREETS,
+    WEEKDAYS,
+    Person,
+    bsn,
+    bsn_valid,
+    iban,
+    iban_valid,
+    landline,
+    mobile,
+    plate,
+    postcode,
 )
 
 SEED = 20261201
 OUT = HERE / "cases"
-REDACT_CATS = {"person", "email", "phone", "iban", "bsn", "address", "postcode", "licence_plate",
-               "date_of_birth", "url", "ip_address", "hostname", "share_path", "system_code"}
+REDACT_CATS = {
+    "person",
+    "email",
+    "phone",
+    "iban",
+    "bsn",
+    "address",
+    "postcode",
+    "licence_plate",
+    "date_of_birth",
+    "url",
+    "ip_address",
+    "hostname",
+    "share_path",
+    "system_code",
+}
 READ_CATS = {"official", "org_contact", "date", "article", "case_number"}
 
 ARTICLES = [
@@ -60,17 +88,24 @@ def fmt_date(d, style=0):
 class Citizen:
     def __init__(self, p, rng, town):
         self.p = p
-        self.street = rng.choice(STREETS) + " " + str(rng.randrange(1, 180)) + rng.choice(["", "", "", "a", "-2", " B"])
+        self.street = (
+            rng.choice(STREETS)
+            + " "
+            + str(rng.randrange(1, 180))
+            + rng.choice(["", "", "", "a", "-2", " B"])
+        )
         self.pc = postcode(rng)
         self.town = town
         self.phone = mobile(rng) if rng.random() < 0.7 else landline(rng)
         host = rng.choice(MAILHOSTS)
-        base = rng.choice([
-            p.first.lower() + "." + p.last.lower().replace(" ", ""),
-            p.initials.replace(".", "").lower() + p.last.lower().replace(" ", ""),
-            p.first.lower() + str(rng.randrange(60, 99)),
-            "fam." + p.last.lower().replace(" ", ""),
-        ])
+        base = rng.choice(
+            [
+                p.first.lower() + "." + p.last.lower().replace(" ", ""),
+                p.initials.replace(".", "").lower() + p.last.lower().replace(" ", ""),
+                p.first.lower() + str(rng.randrange(60, 99)),
+                "fam." + p.last.lower().replace(" ", ""),
+            ]
+        )
         self.email = ascii_fold(base) + "@" + host
         self.dob = dt.date(rng.randrange(1938, 2006), rng.randrange(1, 13), rng.randrange(1, 29))
         self.bsn = bsn(rng)
@@ -79,7 +114,9 @@ class Citizen:
 
 
 def ascii_fold(s):
-    table = str.maketrans("ıçğöşüłńśźżóąęéëïäáàèâîôûÇŞÖÜİŁŚ'’ ", "icgosulnszzoaeeeiaaaeaiouCSOUILS---")
+    table = str.maketrans(
+        "ıçğöşüłńśźżóąęéëïäáàèâîôûÇŞÖÜİŁŚ'’ ", "icgosulnszzoaeeeiaaaeaiouCSOUILS---"
+    )
     s = s.translate(table)
     return re.sub(r"[^a-z0-9.\-]", "", s.lower()).strip("-")
 
@@ -88,7 +125,15 @@ class Employee:
     def __init__(self, p, rng, body, function):
         self.p = p
         self.function = function
-        self.email = ascii_fold(p.initials.replace(".", "")[:1].lower() + "." + (p.tv.replace(" ", "").replace("'", "") + p.last).replace(" ", "")) + "@" + body["domain"]
+        self.email = (
+            ascii_fold(
+                p.initials.replace(".", "")[:1].lower()
+                + "."
+                + (p.tv.replace(" ", "").replace("'", "") + p.last).replace(" ", "")
+            )
+            + "@"
+            + body["domain"]
+        )
         self.phone = mobile(rng) if rng.random() < 0.6 else landline(rng, body["area"])
 
 
@@ -109,7 +154,9 @@ class Case:
         off_tokens = {o.first for _, o in offs} | {o.last for _, o in offs}
         for attempt in range(3000):
             strict = attempt < 150
-            origin = origin_bias if origin_bias and rng.random() < 0.6 else weighted(rng, ORIGIN_WEIGHTS)
+            origin = (
+                origin_bias if origin_bias and rng.random() < 0.6 else weighted(rng, ORIGIN_WEIGHTS)
+            )
             g = gender or rng.choice("mf")
             first = rng.choice(FIRST[origin][g])
             tv, ln = last if last else rng.choice(LAST[origin if origin in LAST else "nl"])
@@ -140,12 +187,14 @@ class Case:
     def kenmerk(self):
         self.seq += 1
         y = self.base_date.year
-        return self.rng.choice([
-            f"Z-{y}-{self.rng.randrange(1000, 99999):05d}",
-            f"WOO-{y}-{self.rng.randrange(10, 999):03d}",
-            f"{self.body['code']}/{y % 100}/{self.rng.randrange(100000, 999999)}",
-            f"{y}-{self.rng.randrange(100000, 999999)}",
-        ])
+        return self.rng.choice(
+            [
+                f"Z-{y}-{self.rng.randrange(1000, 99999):05d}",
+                f"WOO-{y}-{self.rng.randrange(10, 999):03d}",
+                f"{self.body['code']}/{y % 100}/{self.rng.randrange(100000, 999999)}",
+                f"{y}-{self.rng.randrange(100000, 999999)}",
+            ]
+        )
 
 
 def weighted(rng, pairs):
@@ -159,7 +208,9 @@ def weighted(rng, pairs):
 
 
 class Doc:
-    def __init__(self, case, name, kind, scan=False, landscape=False, fkey="sans", size=10.0, margins=None):
+    def __init__(
+        self, case, name, kind, scan=False, landscape=False, fkey="sans", size=10.0, margins=None
+    ):
         self.case, self.name, self.kind, self.scan = case, name, kind, scan
         self.rng = case.rng
         kw = {"margins": margins} if margins else {}
@@ -197,7 +248,7 @@ class Doc:
     def split_phone(self, ph):
         if " " in ph:
             i = ph.rindex(" ")
-            return self.r(ph[:i] + "\n" + ph[i + 1:], "phone")
+            return self.r(ph[:i] + "\n" + ph[i + 1 :], "phone")
         if "-" in ph:
             return self.r(ph.replace("-", "-\n", 1), "phone")
         return self.r(ph, "phone")
@@ -206,14 +257,16 @@ class Doc:
         local, host = em.split("@")
         return self.r(local + "@\n" + host, "email")
 
-    def O(self, office, p, form="full"):
+    def official(self, office, p, form="full"):
         return office + " " + self.k(p.full if form == "full" else p.sur, "official")
 
     def date(self, d, style=0):
         return self.k(fmt_date(d, style), "date")
 
     def dob(self, d, style=None):
-        return self.r(fmt_date(d, self.rng.choice([0, 2, 2, 4]) if style is None else style), "date_of_birth")
+        return self.r(
+            fmt_date(d, self.rng.choice([0, 2, 2, 4]) if style is None else style), "date_of_birth"
+        )
 
     def art(self):
         return self.k(self.rng.choice(ARTICLES), "article")
@@ -254,6 +307,7 @@ class Doc:
         def f(L, n):
             L.at(L.left, L.h - 36, f"{label} {doc.kn(kenmerk)}", size=7.5)
             L.at(L.w - L.right - 40, L.h - 36, f"Pagina {n}", size=7.5)
+
         self.L.footer = f
         f(self.L, 1)
 
@@ -267,11 +321,23 @@ class Doc:
             assert a["text"] in txt, (self.case.cid, self.name, a)
         check_unambiguous(self)
         (folder / f"{self.name}.txt").write_text(txt, encoding="utf-8")
-        ann = {"kind": self.kind, "scan": self.scan, "redact": self.redact, "readable": self.readable}
-        (folder / f"{self.name}.json").write_text(json.dumps(ann, ensure_ascii=False, indent=1), encoding="utf-8")
-        meta = {"title": "", "author": "", "creator": "Microsoft® Word voor Microsoft 365",
-                "producer": "Microsoft® Word voor Microsoft 365", "creationDate": "D:20240301090000+01'00'",
-                "modDate": "D:20240301090000+01'00'"}
+        ann = {
+            "kind": self.kind,
+            "scan": self.scan,
+            "redact": self.redact,
+            "readable": self.readable,
+        }
+        (folder / f"{self.name}.json").write_text(
+            json.dumps(ann, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        meta = {
+            "title": "",
+            "author": "",
+            "creator": "Microsoft® Word voor Microsoft 365",
+            "producer": "Microsoft® Word voor Microsoft 365",
+            "creationDate": "D:20240301090000+01'00'",
+            "modDate": "D:20240301090000+01'00'",
+        }
         if self.kind == "table":
             meta["creator"] = meta["producer"] = "Microsoft® Excel® voor Microsoft 365"
         if self.kind in ("email",):
@@ -311,18 +377,35 @@ def check_unambiguous(doc):
 # document builders
 # ======================================================================
 
+
 def letterhead(d, emp, kenmerk, ddate, right_x=395):
     L, b = d.L, d.case.body
     L.at(L.left, 78, b["name"], fkey="serifb", size=15)
     L.at(L.left, 92, b["tagline"], fkey="serifi", size=8.5)
     lines = [
-        ("Bezoekadres", "b"), (d.bc("visit_street"), ""), (d.bc("visit_pc"), ""), ("", ""),
-        ("Postadres", "b"), (d.bc("postbus"), ""), (d.bc("postbus_pc"), ""), ("", ""),
-        ("Telefoon " + d.bc("switchboard"), ""), (d.bc("info_mail"), ""), (d.bc("website"), ""), ("", ""),
+        ("Bezoekadres", "b"),
+        (d.bc("visit_street"), ""),
+        (d.bc("visit_pc"), ""),
+        ("", ""),
+        ("Postadres", "b"),
+        (d.bc("postbus"), ""),
+        (d.bc("postbus_pc"), ""),
+        ("", ""),
+        ("Telefoon " + d.bc("switchboard"), ""),
+        (d.bc("info_mail"), ""),
+        (d.bc("website"), ""),
+        ("", ""),
     ]
     if emp is not None:
-        lines += [("Behandeld door", "b"), (d.P(emp.p), ""), ("Telefoon (direct)", "b"), (d.r(emp.phone, "phone"), ""),
-                  ("E-mail", "b"), (d.r(emp.email, "email"), ""), ("", "")]
+        lines += [
+            ("Behandeld door", "b"),
+            (d.P(emp.p), ""),
+            ("Telefoon (direct)", "b"),
+            (d.r(emp.phone, "phone"), ""),
+            ("E-mail", "b"),
+            (d.r(emp.email, "email"), ""),
+            ("", ""),
+        ]
     lines += [("Ons kenmerk", "b"), (d.kn(kenmerk), ""), ("Datum", "b"), (d.date(ddate), "")]
     y = 130
     for s, st in lines:
@@ -362,8 +445,18 @@ def decision_letter(case, name, scan=False, twin=None):
     addr_block(d, c, with_aan=rng.random() < 0.5)
     L = d.L
     L.y = 400
-    L.line("Onderwerp: " + rng.choice(["Besluit op uw verzoek om informatie", "Besluit op uw Woo-verzoek",
-                                          "Uw verzoek op grond van de Woo", "Beslissing op bezwaar"]), fkey="serifb")
+    L.line(
+        "Onderwerp: "
+        + rng.choice(
+            [
+                "Besluit op uw verzoek om informatie",
+                "Besluit op uw Woo-verzoek",
+                "Uw verzoek op grond van de Woo",
+                "Beslissing op bezwaar",
+            ]
+        ),
+        fkey="serifb",
+    )
     L.space(10)
     sal = "Geachte mevrouw " if c.p.gender == "f" else "Geachte heer "
     L.para(sal + d.P(c.p, "sur") + ",")
@@ -381,20 +474,24 @@ def decision_letter(case, name, scan=False, twin=None):
         f"e-mailadres {d.r(c.email, 'email')}, zijn in de openbare versie weggelakt.",
         f"U gaf aan bereikbaar te zijn op {d.split_phone(c.phone)} (overdag) of per e-mail via "
         f"{d.split_email(c.email)}; wij hebben u op die manier over de verlenging geïnformeerd.",
-        f"De namen van bestuurders blijven leesbaar. Zo is het standpunt van {d.O(off, op)} over de planning "
+        f"De namen van bestuurders blijven leesbaar. Zo is het standpunt van {d.official(off, op)} over de planning "
         f"niet weggelakt, omdat het om een publieke functie gaat.",
         f"Bij de beoordeling is ook artikel 5.2 van de Woo betrokken: {d.art()}. Waar dat speelt, hebben wij "
         f"feitelijke informatie wel openbaar gemaakt.",
     ]
     if rng.random() < 0.5:
-        pd.append(f"Voor de goede orde: in document 7 van de inventarislijst komt een melding voor van "
-                  f"{d.P(third.p, 'aanhef')}, wonende aan de {d.r(third.street, 'address')} te "
-                  f"{third.town}. Ook die gegevens zijn weggelakt.")
+        pd.append(
+            f"Voor de goede orde: in document 7 van de inventarislijst komt een melding voor van "
+            f"{d.P(third.p, 'aanhef')}, wonende aan de {d.r(third.street, 'address')} te "
+            f"{third.town}. Ook die gegevens zijn weggelakt."
+        )
     d.flow(pd, pages=rng.choice([2, 3, 3, 4]))
     L.para("Bezwaar", fkey="serifb", after=2)
-    L.para(f"Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken. Stuur uw "
-           f"bezwaarschrift naar {d.bc('postbus')}, {d.bc('postbus_pc')}, of mail naar {d.bc('woo_mail')}. "
-           f"Vermeld daarbij het kenmerk {d.kn(kenmerk)}.")
+    L.para(
+        f"Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken. Stuur uw "
+        f"bezwaarschrift naar {d.bc('postbus')}, {d.bc('postbus_pc')}, of mail naar {d.bc('woo_mail')}. "
+        f"Vermeld daarbij het kenmerk {d.kn(kenmerk)}."
+    )
     L.para("Met vriendelijke groet,", after=2)
     L.para(f"namens het college van burgemeester en wethouders van {case.body['town']},", after=14)
     L.para(d.P(emp.p) + "\n" + emp.function.capitalize(), after=4)
@@ -412,7 +509,13 @@ def citizen_letter(case, name, scan=True):
     L.at(L.left, 119, "tel. " + d.r(c.phone, "phone"), size=10)
     L.at(L.left, 132, d.r(c.email, "email"), size=10)
     b = case.body
-    L.at(L.left, 175, "Aan het college van " + ("burgemeester en wethouders" if b["kind"] == "gemeente" else "bestuur"), size=10)
+    L.at(
+        L.left,
+        175,
+        "Aan het college van "
+        + ("burgemeester en wethouders" if b["kind"] == "gemeente" else "bestuur"),
+        size=10,
+    )
     L.at(L.left, 188, b["name"], size=10)
     L.at(L.left, 201, d.bc("postbus"), size=10)
     L.at(L.left, 214, d.bc("postbus_pc"), size=10)
@@ -420,8 +523,17 @@ def citizen_letter(case, name, scan=True):
     L.y = 250
     L.line(f"{c.town}, {d.date(ddate)}")
     L.space(8)
-    L.line("Betreft: " + rng.choice(["bezwaar tegen uw besluit", "klacht over de behandeling van mijn melding",
-                                     "verzoek om informatie", "zienswijze"]))
+    L.line(
+        "Betreft: "
+        + rng.choice(
+            [
+                "bezwaar tegen uw besluit",
+                "klacht over de behandeling van mijn melding",
+                "verzoek om informatie",
+                "zienswijze",
+            ]
+        )
+    )
     kn = case.kenmerk()
     L.line("Uw kenmerk: " + d.kn(kn))
     L.space(10)
@@ -446,10 +558,19 @@ def citizen_letter(case, name, scan=True):
 def email_thread(case, name, twin=None):
     d = Doc(case, name, "email", fkey="sans", size=9.8)
     rng, L, b = d.rng, d.L, case.body
-    emps = [case.employee(f) for f in ("beleidsmedewerker", "projectleider", "communicatieadviseur")]
+    emps = [
+        case.employee(f) for f in ("beleidsmedewerker", "projectleider", "communicatieadviseur")
+    ]
     c = case.citizen()
-    subject = rng.choice(["Voortgang dossier", "Vragen bewoners", "Afstemming planning", "Reactie op melding",
-                          "Stukken voor het overleg"])
+    subject = rng.choice(
+        [
+            "Voortgang dossier",
+            "Vragen bewoners",
+            "Afstemming planning",
+            "Reactie op melding",
+            "Stukken voor het overleg",
+        ]
+    )
     t = dt.datetime.combine(case.date(10), dt.time(9, 0))
     msgs = []
     n = rng.randrange(3, 6)
@@ -461,12 +582,14 @@ def email_thread(case, name, twin=None):
     msgs.reverse()
     for idx, (t, frm, to) in enumerate(msgs):
         quoted = idx > 0
+
         def hdr(s, quoted=quoted):
             if quoted:
                 for ln in L.wrap(s, "sans", 9.2, L.w - L.left - L.right - 14):
                     L.line("> " + ln, size=9.2)
             else:
                 L.para(s, after=0)
+
         fe = frm.email
         if idx == 0:
             hdr(f"Van: {d.P(frm.p)} <{d.r(fe, 'email')}>")
@@ -478,24 +601,35 @@ def email_thread(case, name, twin=None):
             L.space(6)
         else:
             L.space(4)
-            L.para(f"Op {d.date(t.date(), 1)} om {t:%H:%M} schreef {d.P(frm.p)} <{d.r(fe, 'email')}>:", size=9.2,
-                   after=2)
+            L.para(
+                f"Op {d.date(t.date(), 1)} om {t:%H:%M} schreef {d.P(frm.p)} <{d.r(fe, 'email')}>:",
+                size=9.2,
+                after=2,
+            )
         pd = []
         if frm is c:
-            pd.append(f"Goedemiddag {d.P(to[0].p, 'first')}, ik woon op {d.r(c.street, 'address')} en de overlast "
-                      f"is opnieuw toegenomen. U kunt mij bellen op {d.r(c.phone, 'phone')}.")
+            pd.append(
+                f"Goedemiddag {d.P(to[0].p, 'first')}, ik woon op {d.r(c.street, 'address')} en de overlast "
+                f"is opnieuw toegenomen. U kunt mij bellen op {d.r(c.phone, 'phone')}."
+            )
             if not quoted and rng.random() < 0.6:
                 nb = case.citizen()
-                pd.append(f"Mijn buurman {d.split_name(nb.p)} heeft hetzelfde ervaren en wil graag worden "
-                          f"uitgenodigd voor de bewonersavond. Zijn nummer is {d.split_phone(nb.phone)}, mailen kan "
-                          f"naar {d.split_email(nb.email)}.")
+                pd.append(
+                    f"Mijn buurman {d.split_name(nb.p)} heeft hetzelfde ervaren en wil graag worden "
+                    f"uitgenodigd voor de bewonersavond. Zijn nummer is {d.split_phone(nb.phone)}, mailen kan "
+                    f"naar {d.split_email(nb.email)}."
+                )
         else:
             other = rng.choice([e for e in emps if e is not frm])
-            pd.append(f"Hoi {d.P(to[0].p, 'first')}, dank voor je bericht. Ik heb {d.P(c.p, 'aanhef')} "
-                      f"teruggebeld. {d.P(other.p, 'first')} pakt de inhoudelijke vragen op.")
+            pd.append(
+                f"Hoi {d.P(to[0].p, 'first')}, dank voor je bericht. Ik heb {d.P(c.p, 'aanhef')} "
+                f"teruggebeld. {d.P(other.p, 'first')} pakt de inhoudelijke vragen op."
+            )
             off, op = rng.choice([(o, p) for o, p in case.officials if not twin or p.last != twin])
-            pd.append(f"In het portefeuilleoverleg van {d.date(case.date(30))} heeft {d.O(off, op)} gevraagd om "
-                      f"een korte notitie. Graag jouw input voor vrijdag.")
+            pd.append(
+                f"In het portefeuilleoverleg van {d.date(case.date(30))} heeft {d.official(off, op)} gevraagd om "
+                f"een korte notitie. Graag jouw input voor vrijdag."
+            )
         for p in pd:
             if quoted:
                 lines = L.wrap(p, "sans", 9.2, L.w - L.left - L.right - 14)
@@ -513,8 +647,14 @@ def email_thread(case, name, twin=None):
                     L.line("> " + ln, size=9.2)
         # signature
         if frm is not c:
-            sig = [d.P(frm.p), frm.function.capitalize(), b["name"], "T " + d.r(frm.phone, "phone"),
-                   "E " + d.r(frm.email, "email"), "Algemeen: " + d.bc("switchboard") + " | " + d.bc("info_mail")]
+            sig = [
+                d.P(frm.p),
+                frm.function.capitalize(),
+                b["name"],
+                "T " + d.r(frm.phone, "phone"),
+                "E " + d.r(frm.email, "email"),
+                "Algemeen: " + d.bc("switchboard") + " | " + d.bc("info_mail"),
+            ]
             for s in sig:
                 if quoted:
                     L.line("> " + s, size=9.2)
@@ -538,11 +678,15 @@ def minutes(case, name, scan=False):
     mdate = case.date(15)
     kn = case.kenmerk()
     d.footer_kenmerk(kn, "Verslag")
-    L.line("Verslag " + rng.choice(["projectgroepoverleg", "stuurgroep", "bewonersoverleg", "teamoverleg"]),
-           fkey="sansb", size=14)
+    L.line(
+        "Verslag "
+        + rng.choice(["projectgroepoverleg", "stuurgroep", "bewonersoverleg", "teamoverleg"]),
+        fkey="sansb",
+        size=14,
+    )
     L.line("Datum: " + d.date(mdate, rng.choice([0, 1])))
     L.line("Locatie: " + d.bc("visit_street") + ", vergaderzaal 2")
-    att = [f"{chair.title} {d.P(chair, 'init')} (voorzitter)", f"{d.O(off, op)}"]
+    att = [f"{chair.title} {d.P(chair, 'init')} (voorzitter)", f"{d.official(off, op)}"]
     att += [f"{m.title} {d.P(m, 'init')}" if rng.random() < 0.6 else d.P(m) for m in members]
     att.append(f"{d.P(secr)} (notulist)")
     L.para("Aanwezig: " + ", ".join(att))
@@ -564,13 +708,18 @@ def minutes(case, name, scan=False):
     ]
     if rng.random() < 0.6:
         c = case.citizen()
-        pd.insert(3, f"Er is een klacht binnengekomen van {d.P(c.p, 'aanhef')} ({d.r(c.street, 'address')}), "
-                     f"geboren {d.dob(c.dob, 0)}. {d.P(c.p, 'sur')} wil graag persoonlijk worden gesproken.")
+        pd.insert(
+            3,
+            f"Er is een klacht binnengekomen van {d.P(c.p, 'aanhef')} ({d.r(c.street, 'address')}), "
+            f"geboren {d.dob(c.dob, 0)}. {d.P(c.p, 'sur')} wil graag persoonlijk worden gesproken.",
+        )
     d.flow(pd, pages=rng.choice([3, 4]) if scan else rng.choice([4, 5, 6]))
     L.para("Actiepunten", fkey="sansb")
     for m in members[:3]:
-        L.para(f"- {d.P(m, 'first')}: terugkoppeling aan {d.P(chair, 'first')} voor {d.date(mdate + dt.timedelta(days=14))}",
-               after=2)
+        L.para(
+            f"- {d.P(m, 'first')}: terugkoppeling aan {d.P(chair, 'first')} voor {d.date(mdate + dt.timedelta(days=14))}",
+            after=2,
+        )
     return d
 
 
@@ -580,8 +729,12 @@ def chat_export(case, name):
     people = [case.new_person() for _ in range(rng.randrange(3, 6))]
     c = case.citizen()
     style = rng.choice(["wa", "teams"])
-    group = rng.choice(["Team Handhaving", "Projectgroep", "Wijkteam Noord", "Crisisteam", "Beheer & Onderhoud"])
-    L.line(("WhatsApp-chat met " if style == "wa" else "Teams-chat ") + group, fkey="sansb", size=11)
+    group = rng.choice(
+        ["Team Handhaving", "Projectgroep", "Wijkteam Noord", "Crisisteam", "Beheer & Onderhoud"]
+    )
+    L.line(
+        ("WhatsApp-chat met " if style == "wa" else "Teams-chat ") + group, fkey="sansb", size=11
+    )
     t = dt.datetime.combine(case.date(5), dt.time(8, rng.randrange(60)))
     L.line("Geëxporteerd op " + d.date(t.date() + dt.timedelta(days=60), 2), size=8)
     L.space(6)
@@ -591,15 +744,30 @@ def chat_export(case, name):
         lambda s: f"Auto van {d.P(c.p, 'first')} staat er weer, {d.r(c.plate, 'licence_plate')}",
         lambda s: f"{d.P(s, 'first')} neemt het over, ik ben vrij vanaf 14u",
         lambda s: f"Graag contact opnemen met {d.P(s, 'first')} over de sleutel",
-        lambda s: f"{d.P(c.p, 'full')} heeft gemaild naar {d.bc('info_mail')}, komt bij ons terecht",
+        lambda s: (
+            f"{d.P(c.p, 'full')} heeft gemaild naar {d.bc('info_mail')}, komt bij ons terecht"
+        ),
         lambda s: f"Zijn geboortedatum staat in het dossier: {d.dob(c.dob, 2)}",
         lambda s: f"Mail staat in CC: {d.r(c.email, 'email')}",
-        lambda s: f"Overleg met {d.O(*rng.choice(case.officials))} is verzet naar {d.date(case.date(20))}",
-        lambda s: f"Link naar zijn profiel: {d.r('https://www.facebook.com/' + ascii_fold(c.p.first + '.' + c.p.last) + str(rng.randrange(10, 99)), 'url')}",
+        lambda s: (
+            f"Overleg met {d.official(*rng.choice(case.officials))} is verzet naar {d.date(case.date(20))}"
+        ),
+        lambda s: (
+            f"Link naar zijn profiel: {d.r('https://www.facebook.com/' + ascii_fold(c.p.first + '.' + c.p.last) + str(rng.randrange(10, 99)), 'url')}"
+        ),
     ]
-    smalltalk = ["Top, dank!", "Ok 👍".replace("👍", ""), "Ben onderweg", "Staat genoteerd", "Ik kijk even in het systeem",
-                 "Klopt, heb ik ook gezien", "Kan iemand de notitie nog nalezen?", "Bijna klaar hier",
-                 "Morgen verder", "Gebeld maar geen gehoor"]
+    smalltalk = [
+        "Top, dank!",
+        "Ok 👍".replace("👍", ""),
+        "Ben onderweg",
+        "Staat genoteerd",
+        "Ik kijk even in het systeem",
+        "Klopt, heb ik ook gezien",
+        "Kan iemand de notitie nog nalezen?",
+        "Bijna klaar hier",
+        "Morgen verder",
+        "Gebeld maar geen gehoor",
+    ]
     count = 0
     day = None
     pages = rng.choice([3, 4])
@@ -613,7 +781,11 @@ def chat_export(case, name):
             text = rng.choice(smalltalk + [d.carrier(1)])
         count += 1
         if style == "wa":
-            L.para(f"[{d.date(t.date(), 2)}, {t:%H:%M:%S}] {d.P(who, 'first')}: {text}", after=1, lead=1.3)
+            L.para(
+                f"[{d.date(t.date(), 2)}, {t:%H:%M:%S}] {d.P(who, 'first')}: {text}",
+                after=1,
+                lead=1.3,
+            )
         else:
             if t.date() != day:
                 day = t.date()
@@ -632,12 +804,23 @@ def task_list(case, name):
     contacts = [case.citizen() for _ in range(3)]
     kn = case.kenmerk()
     d.footer_kenmerk(kn, "Actielijst")
-    L.line("Actielijst " + rng.choice(["projectteam", "Woo-coördinatie", "wijkaanpak"]), fkey="sansb", size=14)
+    L.line(
+        "Actielijst " + rng.choice(["projectteam", "Woo-coördinatie", "wijkaanpak"]),
+        fkey="sansb",
+        size=14,
+    )
     L.line("Bijgewerkt: " + d.date(case.date(30)))
     L.space(6)
     rows = []
-    verbs = ["contact opnemen met {c}", "terugbellen: {c}", "brief sturen aan {c}", "afspraak plannen met {c}",
-             "{c} informeren over de uitkomst", "huisbezoek bij {c}", "gegevens van {c} controleren"]
+    verbs = [
+        "contact opnemen met {c}",
+        "terugbellen: {c}",
+        "brief sturen aan {c}",
+        "afspraak plannen met {c}",
+        "{c} informeren over de uitkomst",
+        "huisbezoek bij {c}",
+        "gegevens van {c} controleren",
+    ]
     i = 1
     for _ in range(rng.randrange(14, 22)):
         o = rng.choice(owners)
@@ -646,13 +829,25 @@ def task_list(case, name):
         task = rng.choice(verbs).format(c=d.P(cc.p, form))
         if rng.random() < 0.25:
             task += ", tel. " + d.r(cc.phone, "phone")
-        rows.append([str(i), task, d.P(o, "first"), d.date(case.date(40), 2), rng.choice(["open", "loopt", "gereed"])])
+        rows.append(
+            [
+                str(i),
+                task,
+                d.P(o, "first"),
+                d.date(case.date(40), 2),
+                rng.choice(["open", "loopt", "gereed"]),
+            ]
+        )
         i += 1
-    L.table(["Nr", "Actie", "Wie", "Gereed voor", "Status"], rows, [5, 60, 12, 14, 9], size=8.2, rowh=15)
+    L.table(
+        ["Nr", "Actie", "Wie", "Gereed voor", "Status"], rows, [5, 60, 12, 14, 9], size=8.2, rowh=15
+    )
     L.para("Toelichting", fkey="sansb")
-    pd = [f"Let op: {d.P(contacts[0].p, 'first')} wil liever niet gebeld worden na 17.00 uur. "
-          f"{d.P(owners[1], 'first')} heeft het e-mailadres {d.r(contacts[0].email, 'email')} bevestigd.",
-          f"Vragen over de actielijst kunnen naar {d.bc('info_mail')} of via {d.bc('switchboard')}."]
+    pd = [
+        f"Let op: {d.P(contacts[0].p, 'first')} wil liever niet gebeld worden na 17.00 uur. "
+        f"{d.P(owners[1], 'first')} heeft het e-mailadres {d.r(contacts[0].email, 'email')} bevestigd.",
+        f"Vragen over de actielijst kunnen naar {d.bc('info_mail')} of via {d.bc('switchboard')}.",
+    ]
     d.flow(pd, pages=max(3, len(L.pages)))
     return d
 
@@ -671,8 +866,20 @@ TABLE_COLS = {
     "IBAN": ("iban", lambda d, c: d.r(c.iban, "iban")),
     "Rekeningnummer": ("iban", lambda d, c: d.r(c.iban, "iban")),
 }
-COL_W = {"Naam": 22, "Geboortedatum": 12, "geb.": 10, "Geboren": 11, "BSN": 11, "Adres": 20, "Postcode": 9,
-         "Kenteken": 10, "Telefoon": 15, "E-mail": 26, "IBAN": 23, "Rekeningnummer": 23}
+COL_W = {
+    "Naam": 22,
+    "Geboortedatum": 12,
+    "geb.": 10,
+    "Geboren": 11,
+    "BSN": 11,
+    "Adres": 20,
+    "Postcode": 9,
+    "Kenteken": 10,
+    "Telefoon": 15,
+    "E-mail": 26,
+    "IBAN": 23,
+    "Rekeningnummer": 23,
+}
 
 
 def table_report(case, name, variant):
@@ -683,23 +890,54 @@ def table_report(case, name, variant):
 
     def hdr(L2, n):
         L2.at(L2.left, 26, f"{case.body['name']} - export {d.kn(kn)}", fkey="cond", size=7)
-        L2.at(L2.w - 200, 26, f"Gegenereerd {d.date(gen.date(), 2)} {gen:%H:%M}", fkey="cond", size=7)
+        L2.at(
+            L2.w - 200, 26, f"Gegenereerd {d.date(gen.date(), 2)} {gen:%H:%M}", fkey="cond", size=7
+        )
         L2.at(L2.w - 80, L2.h - 20, f"Blad1 - pagina {n}", fkey="cond", size=7)
+
     L.header = hdr
     hdr(L, 1)
     nrows = rng.randrange(60, 130)
     if variant == "register":
-        cols = ["Naam"] + rng.sample(["Geboortedatum", "geb.", "Geboren"], 1) + rng.sample(
-            ["BSN", "Adres", "Postcode", "Kenteken", "Telefoon", "E-mail", "IBAN", "Rekeningnummer"], rng.randrange(4, 6))
-        title = rng.choice(["Overzicht meldingen", "Registratie deelnemers", "Lijst aanvragers", "Overzicht vergunninghouders"])
+        cols = (
+            ["Naam"]
+            + rng.sample(["Geboortedatum", "geb.", "Geboren"], 1)
+            + rng.sample(
+                [
+                    "BSN",
+                    "Adres",
+                    "Postcode",
+                    "Kenteken",
+                    "Telefoon",
+                    "E-mail",
+                    "IBAN",
+                    "Rekeningnummer",
+                ],
+                rng.randrange(4, 6),
+            )
+        )
+        title = rng.choice(
+            [
+                "Overzicht meldingen",
+                "Registratie deelnemers",
+                "Lijst aanvragers",
+                "Overzicht vergunninghouders",
+            ]
+        )
         L.line(title, fkey="condb", size=12)
         L.space(4)
         rows = []
         for i in range(nrows):
             c = case.citizen()
-            row = [str(i + 1)] + [TABLE_COLS[col][1](d, c) for col in cols] + [d.date(case.date(0, 200), 2)]
+            row = (
+                [str(i + 1)]
+                + [TABLE_COLS[col][1](d, c) for col in cols]
+                + [d.date(case.date(0, 200), 2)]
+            )
             rows.append(row)
-        L.table(["Nr"] + cols + ["Datum melding"], rows, [4] + [COL_W[c] for c in cols] + [11], size=7.4)
+        L.table(
+            ["Nr"] + cols + ["Datum melding"], rows, [4] + [COL_W[c] for c in cols] + [11], size=7.4
+        )
     elif variant == "payments":
         L.line("Overzicht betalingen subsidieregeling", fkey="condb", size=12)
         L.space(4)
@@ -707,11 +945,22 @@ def table_report(case, name, variant):
         for i in range(nrows):
             c = case.citizen()
             nm = d.P(c.p, rng.choice(["comma", "comma", "init"]))
-            rows.append([d.kn(f"BET-{gen.year}-{1000 + i:05d}"), nm, d.r(c.iban, "iban"),
-                         f"€ {rng.randrange(150, 25000):,}".replace(",", ".") + ",00", d.date(case.date(0, 150), 2),
-                         rng.choice(["voorschot", "vaststelling", "terugvordering"])])
-        L.table(["Betaalkenmerk", "Ontvanger", "Rekeningnummer", "Bedrag", "Datum betaling", "Soort"], rows,
-                [14, 24, 24, 12, 12, 14], size=7.6)
+            rows.append(
+                [
+                    d.kn(f"BET-{gen.year}-{1000 + i:05d}"),
+                    nm,
+                    d.r(c.iban, "iban"),
+                    f"€ {rng.randrange(150, 25000):,}".replace(",", ".") + ",00",
+                    d.date(case.date(0, 150), 2),
+                    rng.choice(["voorschot", "vaststelling", "terugvordering"]),
+                ]
+            )
+        L.table(
+            ["Betaalkenmerk", "Ontvanger", "Rekeningnummer", "Bedrag", "Datum betaling", "Soort"],
+            rows,
+            [14, 24, 24, 12, 12, 14],
+            size=7.6,
+        )
     else:  # objections
         L.line("Register bezwaarschriften", fkey="condb", size=12)
         L.space(4)
@@ -719,11 +968,32 @@ def table_report(case, name, variant):
         for i in range(nrows):
             c = case.citizen()
             nm = d.P(c.p, rng.choice(["init", "comma", "full"]))
-            rows.append([d.kn(f"BZW-{gen.year}-{i + 1:04d}"), nm, d.r(c.street, "address"), d.date(case.date(0, 120), 2),
-                         rng.choice(["ongegrond", "gegrond", "niet-ontvankelijk", "in behandeling", "ingetrokken"]),
-                         rng.choice(["hoorzitting gepland", "", "advies commissie", "besluit verzonden"])])
-        L.table(["Zaaknummer", "Indiener", "Adres", "Ontvangen", "Status", "Opmerking"], rows, [12, 24, 20, 11, 14, 19],
-                size=7.6)
+            rows.append(
+                [
+                    d.kn(f"BZW-{gen.year}-{i + 1:04d}"),
+                    nm,
+                    d.r(c.street, "address"),
+                    d.date(case.date(0, 120), 2),
+                    rng.choice(
+                        [
+                            "ongegrond",
+                            "gegrond",
+                            "niet-ontvankelijk",
+                            "in behandeling",
+                            "ingetrokken",
+                        ]
+                    ),
+                    rng.choice(
+                        ["hoorzitting gepland", "", "advies commissie", "besluit verzonden"]
+                    ),
+                ]
+            )
+        L.table(
+            ["Zaaknummer", "Indiener", "Adres", "Ontvangen", "Status", "Opmerking"],
+            rows,
+            [12, 24, 20, 11, 14, 19],
+            size=7.6,
+        )
     return d
 
 
@@ -738,9 +1008,12 @@ def kamervragen(case, name):
     d.footer_kenmerk(zk, "Kamervragen")
     L.line(case.body["name"], fkey="serifb", size=13)
     L.space(10)
-    L.para(f"Antwoord van de {mo} {d.k(mp.full, 'official')} op vragen van de leden {d.k(q1[1].sur, 'official')} "
-           f"en {d.k(q2[1].sur, 'official')} over {rng.choice(THEMES[case.theme])[:-1].lower()} (ingezonden "
-           f"{d.date(case.date(0))}, {d.kn(zk)}).", fkey="serifb")
+    L.para(
+        f"Antwoord van de {mo} {d.k(mp.full, 'official')} op vragen van de leden {d.k(q1[1].sur, 'official')} "
+        f"en {d.k(q2[1].sur, 'official')} over {rng.choice(THEMES[case.theme])[:-1].lower()} (ingezonden "
+        f"{d.date(case.date(0))}, {d.kn(zk)}).",
+        fkey="serifb",
+    )
     emp = case.employee("beleidsmedewerker")
     emp2 = case.employee("senior beleidsadviseur")
     c = case.citizen()
@@ -750,18 +1023,22 @@ def kamervragen(case, name):
         pd.append(f"Vraag {i}\n" + d.carrier(2).replace(". ", "? ", 1))
         ans = f"Antwoord {i}\n" + d.carrier(3)
         if i == 2:
-            ans += f" Ik heb hierover op {d.date(case.date(5))} gesproken met {d.O('Kamerlid', q1[1])}."
+            ans += f" Ik heb hierover op {d.date(case.date(5))} gesproken met {d.official('Kamerlid', q1[1])}."
         if i == 3:
-            ans += (f" In de casus die het lid {d.k(q2[1].sur, 'official')} noemt, gaat het om één inwoner; "
-                    f"gegevens over die persoon verstrek ik niet, gelet op {d.art()}.")
+            ans += (
+                f" In de casus die het lid {d.k(q2[1].sur, 'official')} noemt, gaat het om één inwoner; "
+                f"gegevens over die persoon verstrek ik niet, gelet op {d.art()}."
+            )
         if i == 4:
             ans += f" Zie ook mijn brief van {d.date(case.date(-30))} ({d.kn(case.kenmerk())})."
         pd.append(ans)
     d.flow(pd, pages=rng.choice([4, 5, 6]))
     L.para("Interne aantekeningen (niet voor publicatie)", fkey="serifb")
-    L.para(f"Opgesteld door {d.P(emp.p)} ({d.r(emp.phone, 'phone')}), meegelezen door {d.P(emp2.p, 'init')}. "
-           f"Opmerking {d.P(emp2.p, 'first')}: de burger uit vraag 3 is {d.P(c.p)}, die ons eerder mailde vanaf "
-           f"{d.r(c.email, 'email')}. Graag check door {d.P(emp.p, 'first')} voor verzending.")
+    L.para(
+        f"Opgesteld door {d.P(emp.p)} ({d.r(emp.phone, 'phone')}), meegelezen door {d.P(emp2.p, 'init')}. "
+        f"Opmerking {d.P(emp2.p, 'first')}: de burger uit vraag 3 is {d.P(c.p)}, die ons eerder mailde vanaf "
+        f"{d.r(c.email, 'email')}. Graag check door {d.P(emp.p, 'first')} voor verzending."
+    )
     L.para(f"Algemene vragen: {d.bc('info_mail')}, {d.bc('switchboard')}.")
     return d
 
@@ -775,9 +1052,16 @@ def memo(case, name, scan=False, twin=None):
     d.footer_kenmerk(kn)
     L.line("MEMO", fkey="sansb", size=16)
     L.space(4)
-    for k_, v in [("Aan", d.O(off, op)), ("Van", d.P(frm.p) + ", " + frm.function), ("Datum", d.date(case.date(25))),
-                  ("Kenmerk", d.kn(kn)), ("Onderwerp", rng.choice(["Stand van zaken", "Advies over vervolg",
-                                                                  "Reactie op vragen uit de raad"]))]:
+    for k_, v in [
+        ("Aan", d.official(off, op)),
+        ("Van", d.P(frm.p) + ", " + frm.function),
+        ("Datum", d.date(case.date(25))),
+        ("Kenmerk", d.kn(kn)),
+        (
+            "Onderwerp",
+            rng.choice(["Stand van zaken", "Advies over vervolg", "Reactie op vragen uit de raad"]),
+        ),
+    ]:
         L.line(f"{k_}:\t".replace("\t", " ") + v)
     L.space(8)
     c = Citizen(twin, rng, case.body["town"]) if twin else case.citizen()
@@ -802,14 +1086,27 @@ def it_report(case, name, scan=False):
     dom = b["short"].lower() + ".local"
     inc = f"INC{case.base_date.year}-{rng.randrange(1000, 9999)}"
     d.footer_kenmerk(inc, "Incident")
-    hosts = [f"{rng.choice(['srv', 'vm', 'app', 'dc', 'sql', 'fs'])}-{rng.choice(['prd', 'acc', 'tst'])}{rng.randrange(1, 40):02d}.{dom}"
-             for _ in range(4)]
-    short_hosts = [f"{rng.choice(['SRV', 'APP', 'DB'])}-{b['code']}-{rng.randrange(1, 99):02d}" for _ in range(3)]
-    ips = [f"10.{rng.randrange(1, 250)}.{rng.randrange(0, 250)}.{rng.randrange(2, 250)}" for _ in range(4)]
+    hosts = [
+        f"{rng.choice(['srv', 'vm', 'app', 'dc', 'sql', 'fs'])}-{rng.choice(['prd', 'acc', 'tst'])}{rng.randrange(1, 40):02d}.{dom}"
+        for _ in range(4)
+    ]
+    short_hosts = [
+        f"{rng.choice(['SRV', 'APP', 'DB'])}-{b['code']}-{rng.randrange(1, 99):02d}"
+        for _ in range(3)
+    ]
+    ips = [
+        f"10.{rng.randrange(1, 250)}.{rng.randrange(0, 250)}.{rng.randrange(2, 250)}"
+        for _ in range(4)
+    ]
     ips.append(f"192.168.{rng.randrange(0, 250)}.{rng.randrange(2, 250)}")
-    shares = [f"\\\\fs{rng.randrange(1, 9):02d}\\{rng.choice(['Jeugd$', 'Burgerzaken', 'Projecten', 'HR-dossiers', 'Scans'])}\\{rng.choice(['Archief', '2024', 'Vertrouwelijk', 'Import'])}"
-              for _ in range(3)]
-    codes = [f"{rng.choice(['ZKS', 'BRP', 'DMS', 'KCC', 'WMO'])}-{rng.choice(['PRD', 'KOP', 'INT'])}-{rng.randrange(1, 99):02d}" for _ in range(3)]
+    shares = [
+        f"\\\\fs{rng.randrange(1, 9):02d}\\{rng.choice(['Jeugd$', 'Burgerzaken', 'Projecten', 'HR-dossiers', 'Scans'])}\\{rng.choice(['Archief', '2024', 'Vertrouwelijk', 'Import'])}"
+        for _ in range(3)
+    ]
+    codes = [
+        f"{rng.choice(['ZKS', 'BRP', 'DMS', 'KCC', 'WMO'])}-{rng.choice(['PRD', 'KOP', 'INT'])}-{rng.randrange(1, 99):02d}"
+        for _ in range(3)
+    ]
     tech = case.employee("functioneel beheerder")
     lead = case.employee("CISO")
     users = [case.new_person() for _ in range(2)]
@@ -842,14 +1139,37 @@ def it_report(case, name, scan=False):
         ip = f"10.{rng.randrange(1, 250)}.{rng.randrange(0, 250)}.{rng.randrange(2, 250)}"
         sc = f"{rng.choice(['ZKS', 'BRP', 'DMS', 'KCC', 'WMO', 'GEO', 'FIN'])}-{rng.choice(['PRD', 'KOP', 'INT', 'API'])}-{rng.randrange(1, 99):02d}"
         sh = f"\\\\{h.split('.')[0]}\\{rng.choice(['Data', 'Export', 'Archief', 'Scans'])}$"
-        rows.append([d.r(h, "hostname"), d.r(ip, "ip_address"), d.r(sc, "system_code"), d.r(sh, "share_path"),
-                     rng.choice(["hersteld", "monitoring", "uitgefaseerd", "in onderzoek"])])
-    L.table(["Hostnaam", "IP-adres", "Systeemcode", "Share", "Status"], rows, [30, 16, 16, 28, 12], fkey="sans",
-            hkey="sansb", size=8, rowh=14)
+        rows.append(
+            [
+                d.r(h, "hostname"),
+                d.r(ip, "ip_address"),
+                d.r(sc, "system_code"),
+                d.r(sh, "share_path"),
+                rng.choice(["hersteld", "monitoring", "uitgefaseerd", "in onderzoek"]),
+            ]
+        )
+    L.table(
+        ["Hostnaam", "IP-adres", "Systeemcode", "Share", "Status"],
+        rows,
+        [30, 16, 16, 28, 12],
+        fkey="sans",
+        hkey="sansb",
+        size=8,
+        rowh=14,
+    )
     L.para("Bijlage: configuratie-uittreksel", fkey="sansb")
-    for ln in [f"host={hosts[3]} ip={ips[3]}", f"mount {shares[0]} -> /mnt/import", f"service {codes[2]} on {short_hosts[2]}"]:
+    for ln in [
+        f"host={hosts[3]} ip={ips[3]}",
+        f"mount {shares[0]} -> /mnt/import",
+        f"service {codes[2]} on {short_hosts[2]}",
+    ]:
         L.line(ln, fkey="mono", size=8.5)
-    for s, cat in [(hosts[3], "hostname"), (ips[3], "ip_address"), (codes[2], "system_code"), (short_hosts[2], "hostname")]:
+    for s, cat in [
+        (hosts[3], "hostname"),
+        (ips[3], "ip_address"),
+        (codes[2], "system_code"),
+        (short_hosts[2], "hostname"),
+    ]:
         d.r(s, cat)
     return d
 
@@ -858,24 +1178,53 @@ def it_report(case, name, scan=False):
 # cases
 # ======================================================================
 
+
 def body(kind, short, code, area, rng, name=None):
-    street = rng.choice(["Raadhuisplein 1", "Stationsweg 50", "Markt 2", "Provinciehuisweg 9", "Kanaalkade 100",
-                         "Stadhuisplein 4", "Herenweg 21"])
+    street = rng.choice(
+        [
+            "Raadhuisplein 1",
+            "Stationsweg 50",
+            "Markt 2",
+            "Provinciehuisweg 9",
+            "Kanaalkade 100",
+            "Stadhuisplein 4",
+            "Herenweg 21",
+        ]
+    )
     pc1 = postcode(rng)
     pc2 = postcode(rng)
     pb = rng.randrange(10, 9999)
-    domains = {"gemeente": f"{short.lower()}.nl", "provincie": f"{short.lower()}.nl", "ministerie": f"min{code.lower()}.nl",
-               "waterschap": f"ws{short.lower()}.nl", "veiligheidsregio": f"vr{short.lower()}.nl"}
+    domains = {
+        "gemeente": f"{short.lower()}.nl",
+        "provincie": f"{short.lower()}.nl",
+        "ministerie": f"min{code.lower()}.nl",
+        "waterschap": f"ws{short.lower()}.nl",
+        "veiligheidsregio": f"vr{short.lower()}.nl",
+    }
     domain = domains[kind]
-    sw = {"gemeente": f"14 {area}", "provincie": f"{area}-{rng.randrange(200, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}",
-          "ministerie": f"070 {rng.randrange(300, 499)} {rng.randrange(1000, 9999)}", "waterschap": f"088-{rng.randrange(1000000, 9999999)}",
-          "veiligheidsregio": f"088 {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"}[kind]
+    sw = {
+        "gemeente": f"14 {area}",
+        "provincie": f"{area}-{rng.randrange(200, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}",
+        "ministerie": f"070 {rng.randrange(300, 499)} {rng.randrange(1000, 9999)}",
+        "waterschap": f"088-{rng.randrange(1000000, 9999999)}",
+        "veiligheidsregio": f"088 {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}",
+    }[kind]
     return {
-        "kind": kind, "short": short, "code": code, "area": area, "town": short if kind != "ministerie" else "Den Haag",
-        "name": name or f"{kind.capitalize()} {short}", "tagline": "Samen werken aan een leefbare regio",
-        "visit_street": street, "visit_pc": f"{pc1} {short if kind != 'ministerie' else 'Den Haag'}",
-        "postbus": f"Postbus {pb}", "postbus_pc": f"{pc2} {short if kind != 'ministerie' else 'Den Haag'}",
-        "switchboard": sw, "info_mail": f"info@{domain}", "woo_mail": f"woo@{domain}", "website": f"www.{domain}",
+        "kind": kind,
+        "short": short,
+        "code": code,
+        "area": area,
+        "town": short if kind != "ministerie" else "Den Haag",
+        "name": name or f"{kind.capitalize()} {short}",
+        "tagline": "Samen werken aan een leefbare regio",
+        "visit_street": street,
+        "visit_pc": f"{pc1} {short if kind != 'ministerie' else 'Den Haag'}",
+        "postbus": f"Postbus {pb}",
+        "postbus_pc": f"{pc2} {short if kind != 'ministerie' else 'Den Haag'}",
+        "switchboard": sw,
+        "info_mail": f"info@{domain}",
+        "woo_mail": f"woo@{domain}",
+        "website": f"www.{domain}",
         "domain": domain,
     }
 
@@ -896,8 +1245,15 @@ def build_case(cid, spec, rng):
 
 
 BUILDERS = {
-    "decision": decision_letter, "incoming": citizen_letter, "email": email_thread, "minutes": minutes,
-    "chat": chat_export, "tasks": task_list, "kamervragen": kamervragen, "memo": memo, "it": it_report,
+    "decision": decision_letter,
+    "incoming": citizen_letter,
+    "email": email_thread,
+    "minutes": minutes,
+    "chat": chat_export,
+    "tasks": task_list,
+    "kamervragen": kamervragen,
+    "memo": memo,
+    "it": it_report,
     "register": lambda c, n, **o: table_report(c, n, "register"),
     "payments": lambda c, n, **o: table_report(c, n, "payments"),
     "objections": lambda c, n, **o: table_report(c, n, "objections"),
@@ -905,47 +1261,251 @@ BUILDERS = {
 
 G_OFF = ["burgemeester", "wethouder", "wethouder", "wethouder"]
 CASES = [
-    ("c01_lindewaard_windpark", dict(kind="gemeente", short="Lindewaard", code="LW", area="0578", theme="windturbine",
-     officials=G_OFF, docs=[("decision", {}), ("email", {}), ("minutes", {}), ("memo", {"twin": True}),
-                            ("register", {}), ("incoming", {"scan": True})])),
-    ("c02_brakeloo_jeugd", dict(kind="gemeente", short="Brakeloo", code="BK", area="0481", theme="jeugdzorg",
-     officials=G_OFF, docs=[("memo", {}), ("chat", {}), ("tasks", {}), ("decision", {"twin": True}), ("minutes", {}),
-                            ("payments", {}), ("it", {})])),
-    ("c03_veluwerand_stikstof", dict(kind="provincie", short="Veluwerand", code="PV", area="026", theme="stikstof",
-     name="Provincie Veluwerand", officials=["gedeputeerde", "gedeputeerde", "Commissaris van de Koning"],
-     twin_idx=0, docs=[("decision", {}), ("email", {"twin": True}), ("minutes", {"scan": True}), ("objections", {}),
-                       ("memo", {})])),
-    ("c04_bzk_datalek", dict(kind="ministerie", short="BZK", code="BZK", area="070", theme="datalek",
-     name="Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
-     officials=["minister", "staatssecretaris", "Kamerlid", "Kamerlid", "Kamerlid"], twin_idx=2,
-     docs=[("kamervragen", {}), ("email", {}), ("memo", {}), ("it", {}), ("decision", {"twin": True})])),
-    ("c05_oudervaart_festival", dict(kind="gemeente", short="Oudervaart", code="OV", area="0229", theme="festival",
-     officials=G_OFF, docs=[("decision", {}), ("chat", {}), ("minutes", {}), ("register", {}), ("email", {"twin": True}),
-                            ("incoming", {"scan": False}), ("tasks", {})])),
-    ("c06_hunzedelta_dijk", dict(kind="waterschap", short="HunzeDelta", code="HD", area="088", theme="dijk",
-     name="Waterschap Hunze en Delta", officials=["dijkgraaf", "heemraad", "heemraad"], twin_idx=0,
-     docs=[("objections", {}), ("decision", {}), ("minutes", {}), ("memo", {"twin": True, "scan": True}),
-           ("email", {})])),
-    ("c07_marrewijk_opvang", dict(kind="gemeente", short="Marrewijk", code="MW", area="0115", theme="opvang",
-     officials=G_OFF, docs=[("minutes", {}), ("email", {}), ("chat", {}), ("decision", {}), ("memo", {"twin": True}),
-                            ("incoming", {"scan": True}), ("tasks", {}), ("it", {})])),
-    ("c08_zuidrand_brand", dict(kind="veiligheidsregio", short="Zuidrand", code="VZ", area="088", theme="brand",
-     name="Veiligheidsregio Zuidrand", officials=["voorzitter", "burgemeester", "burgemeester"],
-     docs=[("it", {}), ("minutes", {"scan": True}), ("chat", {}), ("email", {}), ("decision", {"twin": True})])),
-    ("c09_wervershoven_parkeren", dict(kind="gemeente", short="Wervershoven", code="WH", area="076", theme="parkeren",
-     officials=G_OFF, docs=[("register", {}), ("objections", {}), ("decision", {}), ("incoming", {"scan": False}),
-                            ("email", {"twin": True}), ("tasks", {}), ("it", {})])),
-    ("c10_ienw_spoor", dict(kind="ministerie", short="IenW", code="IENW", area="070", theme="spoor",
-     name="Ministerie van Infrastructuur en Waterstaat",
-     officials=["minister", "staatssecretaris", "Kamerlid", "Kamerlid", "Kamerlid", "Kamerlid"], twin_idx=3,
-     docs=[("kamervragen", {}), ("kamervragen", {}), ("memo", {"twin": True}), ("email", {}), ("minutes", {})])),
-    ("c11_tolsum_ransomware", dict(kind="gemeente", short="Tolsum", code="TS", area="0512", theme="ransomware",
-     officials=G_OFF, docs=[("it", {}), ("it", {"scan": True}), ("email", {}), ("chat", {}), ("memo", {"twin": True}),
-                            ("decision", {})])),
-    ("c12_zeeveen_subsidie", dict(kind="provincie", short="Zeeveen", code="PZ", area="0118", theme="subsidie",
-     name="Provincie Zeeveen", officials=["gedeputeerde", "gedeputeerde", "Commissaris van de Koning"],
-     docs=[("payments", {}), ("decision", {"twin": True}), ("memo", {}), ("email", {}), ("objections", {}),
-           ("incoming", {"scan": True})])),
+    (
+        "c01_lindewaard_windpark",
+        dict(
+            kind="gemeente",
+            short="Lindewaard",
+            code="LW",
+            area="0578",
+            theme="windturbine",
+            officials=G_OFF,
+            docs=[
+                ("decision", {}),
+                ("email", {}),
+                ("minutes", {}),
+                ("memo", {"twin": True}),
+                ("register", {}),
+                ("incoming", {"scan": True}),
+            ],
+        ),
+    ),
+    (
+        "c02_brakeloo_jeugd",
+        dict(
+            kind="gemeente",
+            short="Brakeloo",
+            code="BK",
+            area="0481",
+            theme="jeugdzorg",
+            officials=G_OFF,
+            docs=[
+                ("memo", {}),
+                ("chat", {}),
+                ("tasks", {}),
+                ("decision", {"twin": True}),
+                ("minutes", {}),
+                ("payments", {}),
+                ("it", {}),
+            ],
+        ),
+    ),
+    (
+        "c03_veluwerand_stikstof",
+        dict(
+            kind="provincie",
+            short="Veluwerand",
+            code="PV",
+            area="026",
+            theme="stikstof",
+            name="Provincie Veluwerand",
+            officials=["gedeputeerde", "gedeputeerde", "Commissaris van de Koning"],
+            twin_idx=0,
+            docs=[
+                ("decision", {}),
+                ("email", {"twin": True}),
+                ("minutes", {"scan": True}),
+                ("objections", {}),
+                ("memo", {}),
+            ],
+        ),
+    ),
+    (
+        "c04_bzk_datalek",
+        dict(
+            kind="ministerie",
+            short="BZK",
+            code="BZK",
+            area="070",
+            theme="datalek",
+            name="Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            officials=["minister", "staatssecretaris", "Kamerlid", "Kamerlid", "Kamerlid"],
+            twin_idx=2,
+            docs=[
+                ("kamervragen", {}),
+                ("email", {}),
+                ("memo", {}),
+                ("it", {}),
+                ("decision", {"twin": True}),
+            ],
+        ),
+    ),
+    (
+        "c05_oudervaart_festival",
+        dict(
+            kind="gemeente",
+            short="Oudervaart",
+            code="OV",
+            area="0229",
+            theme="festival",
+            officials=G_OFF,
+            docs=[
+                ("decision", {}),
+                ("chat", {}),
+                ("minutes", {}),
+                ("register", {}),
+                ("email", {"twin": True}),
+                ("incoming", {"scan": False}),
+                ("tasks", {}),
+            ],
+        ),
+    ),
+    (
+        "c06_hunzedelta_dijk",
+        dict(
+            kind="waterschap",
+            short="HunzeDelta",
+            code="HD",
+            area="088",
+            theme="dijk",
+            name="Waterschap Hunze en Delta",
+            officials=["dijkgraaf", "heemraad", "heemraad"],
+            twin_idx=0,
+            docs=[
+                ("objections", {}),
+                ("decision", {}),
+                ("minutes", {}),
+                ("memo", {"twin": True, "scan": True}),
+                ("email", {}),
+            ],
+        ),
+    ),
+    (
+        "c07_marrewijk_opvang",
+        dict(
+            kind="gemeente",
+            short="Marrewijk",
+            code="MW",
+            area="0115",
+            theme="opvang",
+            officials=G_OFF,
+            docs=[
+                ("minutes", {}),
+                ("email", {}),
+                ("chat", {}),
+                ("decision", {}),
+                ("memo", {"twin": True}),
+                ("incoming", {"scan": True}),
+                ("tasks", {}),
+                ("it", {}),
+            ],
+        ),
+    ),
+    (
+        "c08_zuidrand_brand",
+        dict(
+            kind="veiligheidsregio",
+            short="Zuidrand",
+            code="VZ",
+            area="088",
+            theme="brand",
+            name="Veiligheidsregio Zuidrand",
+            officials=["voorzitter", "burgemeester", "burgemeester"],
+            docs=[
+                ("it", {}),
+                ("minutes", {"scan": True}),
+                ("chat", {}),
+                ("email", {}),
+                ("decision", {"twin": True}),
+            ],
+        ),
+    ),
+    (
+        "c09_wervershoven_parkeren",
+        dict(
+            kind="gemeente",
+            short="Wervershoven",
+            code="WH",
+            area="076",
+            theme="parkeren",
+            officials=G_OFF,
+            docs=[
+                ("register", {}),
+                ("objections", {}),
+                ("decision", {}),
+                ("incoming", {"scan": False}),
+                ("email", {"twin": True}),
+                ("tasks", {}),
+                ("it", {}),
+            ],
+        ),
+    ),
+    (
+        "c10_ienw_spoor",
+        dict(
+            kind="ministerie",
+            short="IenW",
+            code="IENW",
+            area="070",
+            theme="spoor",
+            name="Ministerie van Infrastructuur en Waterstaat",
+            officials=[
+                "minister",
+                "staatssecretaris",
+                "Kamerlid",
+                "Kamerlid",
+                "Kamerlid",
+                "Kamerlid",
+            ],
+            twin_idx=3,
+            docs=[
+                ("kamervragen", {}),
+                ("kamervragen", {}),
+                ("memo", {"twin": True}),
+                ("email", {}),
+                ("minutes", {}),
+            ],
+        ),
+    ),
+    (
+        "c11_tolsum_ransomware",
+        dict(
+            kind="gemeente",
+            short="Tolsum",
+            code="TS",
+            area="0512",
+            theme="ransomware",
+            officials=G_OFF,
+            docs=[
+                ("it", {}),
+                ("it", {"scan": True}),
+                ("email", {}),
+                ("chat", {}),
+                ("memo", {"twin": True}),
+                ("decision", {}),
+            ],
+        ),
+    ),
+    (
+        "c12_zeeveen_subsidie",
+        dict(
+            kind="provincie",
+            short="Zeeveen",
+            code="PZ",
+            area="0118",
+            theme="subsidie",
+            name="Provincie Zeeveen",
+            officials=["gedeputeerde", "gedeputeerde", "Commissaris van de Koning"],
+            docs=[
+                ("payments", {}),
+                ("decision", {"twin": True}),
+                ("memo", {}),
+                ("email", {}),
+                ("objections", {}),
+                ("incoming", {"scan": True}),
+            ],
+        ),
+    ),
 ]
 
 
@@ -976,6 +1536,9 @@ def check_extraction(folder):
 
 
 def main():
+    global OUT
+    if len(sys.argv) > 2 and sys.argv[1] == "--out":
+        OUT = Path(sys.argv[2]).resolve()
     rng = random.Random(SEED)
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -987,9 +1550,19 @@ def main():
         folder = OUT / cid
         folder.mkdir()
         offs = [{"office": o, "name": p.full} for o, p in case.officials]
-        (folder / "config.json").write_text(json.dumps({"regime": "woo", "public_officials": [o["name"] for o in offs],
-                                                        "offices": offs, "body": case.body["name"]},
-                                                       ensure_ascii=False, indent=1), encoding="utf-8")
+        (folder / "config.json").write_text(
+            json.dumps(
+                {
+                    "regime": "woo",
+                    "public_officials": [o["name"] for o in offs],
+                    "offices": offs,
+                    "body": case.body["name"],
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
         for d in case.docs:
             n = d.write(folder)
             stats["docs"] += 1

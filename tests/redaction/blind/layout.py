@@ -118,7 +118,9 @@ class Layout:
         self.y += after
 
     # tables ------------------------------------------------------------
-    def table(self, headers, rows, widths, fkey="cond", hkey="condb", size=7.6, rowh=13.5, title_rows=None):
+    def table(
+        self, headers, rows, widths, fkey="cond", hkey="condb", size=7.6, rowh=13.5, title_rows=None
+    ):
         x0 = self.left
         total = sum(widths)
         scale = (self.w - self.left - self.right) / total
@@ -192,7 +194,7 @@ def write_scan_pdf(layout, path, meta, rng: random.Random, dpi=150):
         render_ops(page, p.ops)
     out = pymupdf.open()
     tint = bytes(min(255, max(0, int(18 + v * 0.9))) for v in range(256))
-    for i, page in enumerate(src):
+    for page in src:
         angle = rng.uniform(-1.1, 1.1)
         mat = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(angle)
         pix = page.get_pixmap(matrix=mat, colorspace=pymupdf.csGRAY, alpha=False)

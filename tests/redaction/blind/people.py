@@ -4,68 +4,242 @@ from dataclasses import dataclass
 
 FIRST = {
     "nl": {
-        "m": ["Jeroen", "Bas", "Maarten", "Thijs", "Ruud", "Gerrit", "Wouter", "Sjoerd", "Niels", "Koen",
-              "Hendrik", "Arjen", "Lucas", "Pim", "Roel", "Teun", "Joost", "Evert"],
-        "f": ["Sanne", "Marieke", "Annelies", "Ilse", "Femke", "Wilma", "Joke", "Esther", "Lotte", "Inge",
-              "Geertje", "Hanneke", "Mirjam", "Roos", "Tessa", "Anouk", "Lisa", "Wendy"],
+        "m": [
+            "Jeroen",
+            "Bas",
+            "Maarten",
+            "Thijs",
+            "Ruud",
+            "Gerrit",
+            "Wouter",
+            "Sjoerd",
+            "Niels",
+            "Koen",
+            "Hendrik",
+            "Arjen",
+            "Lucas",
+            "Pim",
+            "Roel",
+            "Teun",
+            "Joost",
+            "Evert",
+        ],
+        "f": [
+            "Sanne",
+            "Marieke",
+            "Annelies",
+            "Ilse",
+            "Femke",
+            "Wilma",
+            "Joke",
+            "Esther",
+            "Lotte",
+            "Inge",
+            "Geertje",
+            "Hanneke",
+            "Mirjam",
+            "Roos",
+            "Tessa",
+            "Anouk",
+            "Lisa",
+            "Wendy",
+        ],
     },
-    "ma": {"m": ["Youssef", "Mohamed", "Khalid", "Nordin", "Hamza", "Bilal"],
-           "f": ["Fatima", "Samira", "Naima", "Loubna", "Khadija", "Imane"]},
-    "tr": {"m": ["Mehmet", "Emre", "Kemal", "Burak", "Hakan"],
-           "f": ["Ayşe", "Elif", "Zeynep", "Hatice", "Büşra"]},
-    "sr": {"m": ["Rajesh", "Ravi", "Errol", "Glenn", "Sunil"],
-           "f": ["Shanti", "Dewika", "Marcia", "Sharon", "Radha"]},
+    "ma": {
+        "m": ["Youssef", "Mohamed", "Khalid", "Nordin", "Hamza", "Bilal"],
+        "f": ["Fatima", "Samira", "Naima", "Loubna", "Khadija", "Imane"],
+    },
+    "tr": {
+        "m": ["Mehmet", "Emre", "Kemal", "Burak", "Hakan"],
+        "f": ["Ayşe", "Elif", "Zeynep", "Hatice", "Büşra"],
+    },
+    "sr": {
+        "m": ["Rajesh", "Ravi", "Errol", "Glenn", "Sunil"],
+        "f": ["Shanti", "Dewika", "Marcia", "Sharon", "Radha"],
+    },
     "id": {"m": ["Budi", "Agus", "Rahmat", "Hendra"], "f": ["Siti", "Dewi", "Putri", "Wulan"]},
-    "pl": {"m": ["Paweł", "Tomasz", "Krzysztof", "Marek"], "f": ["Agnieszka", "Katarzyna", "Małgorzata", "Joanna"]},
+    "pl": {
+        "m": ["Paweł", "Tomasz", "Krzysztof", "Marek"],
+        "f": ["Agnieszka", "Katarzyna", "Małgorzata", "Joanna"],
+    },
     "cn": {"m": ["Wei", "Jun", "Hao", "Jian"], "f": ["Xiaoling", "Mei", "Lin", "Yan"]},
     "gh": {"m": ["Kwame", "Kofi", "Yaw", "Kwabena"], "f": ["Akosua", "Abena", "Efua", "Ama"]},
     "sy": {"m": ["Ahmad", "Omar", "Tarek"], "f": ["Rana", "Lina", "Nour"]},
     "er": {"m": ["Tesfay", "Dawit", "Yonas"], "f": ["Selam", "Mehret", "Helen"]},
     "vn": {"m": ["Minh", "Tuan"], "f": ["Lan", "Thu"]},
-    "inv": {"m": ["Tormelin", "Velquin", "Draesko", "Merodin", "Quennith", "Baltrevo"],
-            "f": ["Elvoja", "Nimrana", "Zulvana", "Ivetka", "Orsabel", "Tiwenna"]},
+    "inv": {
+        "m": ["Tormelin", "Velquin", "Draesko", "Merodin", "Quennith", "Baltrevo"],
+        "f": ["Elvoja", "Nimrana", "Zulvana", "Ivetka", "Orsabel", "Tiwenna"],
+    },
 }
 
 # (tussenvoegsel, surname)
 LAST = {
-    "nl": [("", "Brink"), ("", "Voskuilen"), ("", "Hofstra"), ("", "Dekker"), ("", "Kok"), ("", "Postma"),
-           ("", "Wijnberg"), ("", "Kramer"), ("", "Huisman"), ("", "Veenstra"), ("", "Schouten"),
-           ("", "Timmermans"), ("", "Bosman"), ("", "Rietveld"), ("", "Hoekstra"), ("", "Kuipers"),
-           ("", "Brouwer"), ("", "Dijkman"), ("", "Westerhuis"), ("", "Oosterbaan"), ("", "Lammertsma"),
-           ("", "Verhoeven"), ("", "Gerritsen"), ("", "Smulders"), ("", "Koopmans"), ("", "Wiersma"),
-           ("van der", "Linden"), ("de", "Wit"), ("van", "Dijk"), ("ter", "Horst"), ("van den", "Berg"),
-           ("in 't", "Veld"), ("de", "Jong"), ("van", "Leeuwen"), ("van 't", "Hof"), ("de", "Graaf"),
-           ("van", "Wageningen"), ("van der", "Meulen"), ("de", "Haan"), ("van", "Rooij"), ("ten", "Cate"),
-           ("van", "Beek"), ("de", "Boer"), ("van der", "Zee"), ("van", "Dam")],
-    "ma": [("", "El Amrani"), ("", "Bouzid"), ("", "Azzouzi"), ("", "El Khattabi"), ("", "Benali"),
-           ("", "Ouali"), ("", "Aït Taleb"), ("", "Boukhari")],
-    "tr": [("", "Yılmaz"), ("", "Demir"), ("", "Kaya"), ("", "Çelik"), ("", "Öztürk"), ("", "Arslan"),
-           ("", "Doğan")],
-    "sr": [("", "Ramdin"), ("", "Bhagwandin"), ("", "Doelwijt"), ("", "Pinas"), ("", "Wijngaarde"),
-           ("", "Kromodimedjo"), ("", "Sewnath")],
+    "nl": [
+        ("", "Brink"),
+        ("", "Voskuilen"),
+        ("", "Hofstra"),
+        ("", "Dekker"),
+        ("", "Kok"),
+        ("", "Postma"),
+        ("", "Wijnberg"),
+        ("", "Kramer"),
+        ("", "Huisman"),
+        ("", "Veenstra"),
+        ("", "Schouten"),
+        ("", "Timmermans"),
+        ("", "Bosman"),
+        ("", "Rietveld"),
+        ("", "Hoekstra"),
+        ("", "Kuipers"),
+        ("", "Brouwer"),
+        ("", "Dijkman"),
+        ("", "Westerhuis"),
+        ("", "Oosterbaan"),
+        ("", "Lammertsma"),
+        ("", "Verhoeven"),
+        ("", "Gerritsen"),
+        ("", "Smulders"),
+        ("", "Koopmans"),
+        ("", "Wiersma"),
+        ("van der", "Linden"),
+        ("de", "Wit"),
+        ("van", "Dijk"),
+        ("ter", "Horst"),
+        ("van den", "Berg"),
+        ("in 't", "Veld"),
+        ("de", "Jong"),
+        ("van", "Leeuwen"),
+        ("van 't", "Hof"),
+        ("de", "Graaf"),
+        ("van", "Wageningen"),
+        ("van der", "Meulen"),
+        ("de", "Haan"),
+        ("van", "Rooij"),
+        ("ten", "Cate"),
+        ("van", "Beek"),
+        ("de", "Boer"),
+        ("van der", "Zee"),
+        ("van", "Dam"),
+    ],
+    "ma": [
+        ("", "El Amrani"),
+        ("", "Bouzid"),
+        ("", "Azzouzi"),
+        ("", "El Khattabi"),
+        ("", "Benali"),
+        ("", "Ouali"),
+        ("", "Aït Taleb"),
+        ("", "Boukhari"),
+    ],
+    "tr": [
+        ("", "Yılmaz"),
+        ("", "Demir"),
+        ("", "Kaya"),
+        ("", "Çelik"),
+        ("", "Öztürk"),
+        ("", "Arslan"),
+        ("", "Doğan"),
+    ],
+    "sr": [
+        ("", "Ramdin"),
+        ("", "Bhagwandin"),
+        ("", "Doelwijt"),
+        ("", "Pinas"),
+        ("", "Wijngaarde"),
+        ("", "Kromodimedjo"),
+        ("", "Sewnath"),
+    ],
     "id": [("", "Wibowo"), ("", "Sutanto"), ("", "Hartono"), ("", "Kusuma"), ("", "Rahmawati")],
-    "pl": [("", "Kowalczyk"), ("", "Nowak"), ("", "Wiśniewski"), ("", "Zielińska"), ("", "Grabowski"),
-           ("", "Wójcik")],
+    "pl": [
+        ("", "Kowalczyk"),
+        ("", "Nowak"),
+        ("", "Wiśniewski"),
+        ("", "Zielińska"),
+        ("", "Grabowski"),
+        ("", "Wójcik"),
+    ],
     "cn": [("", "Chen"), ("", "Zhang"), ("", "Wang"), ("", "Liu"), ("", "Huang")],
-    "gh": [("", "Mensah"), ("", "Boateng"), ("", "Owusu"), ("", "Asante"), ("", "Osei"), ("", "Appiah")],
+    "gh": [
+        ("", "Mensah"),
+        ("", "Boateng"),
+        ("", "Owusu"),
+        ("", "Asante"),
+        ("", "Osei"),
+        ("", "Appiah"),
+    ],
     "sy": [("", "Al-Khatib"), ("", "Haddad"), ("", "Darwish")],
     "er": [("", "Tesfamariam"), ("", "Haile"), ("", "Gebremedhin")],
     "vn": [("", "Nguyen"), ("", "Tran")],
-    "inv": [("", "Klupstoel"), ("", "Vriemerink"), ("", "Snorrewaerd"), ("", "Trepdijker"), ("", "Golvanck"),
-            ("", "Brammelstede"), ("", "Quaadvliet"), ("", "Zimmerdonk"), ("", "Oxelaar"), ("", "Prinkelhout"),
-            ("van", "Ruischenwerf"), ("", "Duivenvrocht")],
+    "inv": [
+        ("", "Klupstoel"),
+        ("", "Vriemerink"),
+        ("", "Snorrewaerd"),
+        ("", "Trepdijker"),
+        ("", "Golvanck"),
+        ("", "Brammelstede"),
+        ("", "Quaadvliet"),
+        ("", "Zimmerdonk"),
+        ("", "Oxelaar"),
+        ("", "Prinkelhout"),
+        ("van", "Ruischenwerf"),
+        ("", "Duivenvrocht"),
+    ],
 }
-ORIGIN_WEIGHTS = [("nl", 40), ("ma", 8), ("tr", 7), ("sr", 6), ("id", 4), ("pl", 5), ("cn", 4), ("gh", 4),
-                  ("sy", 3), ("er", 2), ("vn", 2), ("inv", 10)]
+ORIGIN_WEIGHTS = [
+    ("nl", 40),
+    ("ma", 8),
+    ("tr", 7),
+    ("sr", 6),
+    ("id", 4),
+    ("pl", 5),
+    ("cn", 4),
+    ("gh", 4),
+    ("sy", 3),
+    ("er", 2),
+    ("vn", 2),
+    ("inv", 10),
+]
 
-STREETS = ["Kerkstraat", "Molenweg", "Dorpsstraat", "Beukenlaan", "Populierenhof", "Vlasakker", "Sluisdijk",
-           "Meidoornpad", "Ganzeweide", "Korte Bleekstraat", "Reigerstraat", "Esdoornlaan", "Paardenwei",
-           "Boterbloemstraat", "Havenkade", "Zwanenveld", "Oude Trambaan", "Weverstraat", "Klaverhof",
-           "Lijsterbeslaan", "Brederode-erf", "Veenakkers", "Scheldezoom", "Ketelboeterij"]
+STREETS = [
+    "Kerkstraat",
+    "Molenweg",
+    "Dorpsstraat",
+    "Beukenlaan",
+    "Populierenhof",
+    "Vlasakker",
+    "Sluisdijk",
+    "Meidoornpad",
+    "Ganzeweide",
+    "Korte Bleekstraat",
+    "Reigerstraat",
+    "Esdoornlaan",
+    "Paardenwei",
+    "Boterbloemstraat",
+    "Havenkade",
+    "Zwanenveld",
+    "Oude Trambaan",
+    "Weverstraat",
+    "Klaverhof",
+    "Lijsterbeslaan",
+    "Brederode-erf",
+    "Veenakkers",
+    "Scheldezoom",
+    "Ketelboeterij",
+]
 PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 BANKS = ["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ"]
-MAILHOSTS = ["gmail.com", "hotmail.com", "ziggo.nl", "kpnmail.nl", "outlook.com", "live.nl", "xs4all.nl",
-             "planet.nl", "icloud.com"]
+MAILHOSTS = [
+    "gmail.com",
+    "hotmail.com",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "outlook.com",
+    "live.nl",
+    "xs4all.nl",
+    "planet.nl",
+    "icloud.com",
+]
 
 
 @dataclass
@@ -127,7 +301,7 @@ def iban(rng, spaced=True):
     check = 98 - int(conv) % 97
     s = f"NL{check:02d}{bank}{acct}"
     if spaced:
-        return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
+        return " ".join(s[i : i + 4] for i in range(0, len(s), 4))
     return s
 
 
@@ -145,8 +319,10 @@ def bsn_valid(s):
 def plate(rng):
     L = lambda n: "".join(rng.choice(PLATE_LETTERS) for _ in range(n))  # noqa: E731
     D = lambda n: "".join(str(rng.randrange(1, 10)) for _ in range(n))  # noqa: E731
-    form = rng.choice(["XX-99-99", "99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "99-XX-XX"])
-    out, i = [], 0
+    form = rng.choice(
+        ["XX-99-99", "99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "99-XX-XX"]
+    )
+    out = []
     for part in form.split("-"):
         out.append(L(len(part)) if part[0] == "X" else D(len(part)))
     return "-".join(out)
@@ -167,7 +343,9 @@ def mobile(rng):
 
 
 def landline(rng, area=None):
-    area = area or rng.choice(["020", "010", "030", "050", "0570", "0512", "0115", "0481", "0229", "076"])
+    area = area or rng.choice(
+        ["020", "010", "030", "050", "0570", "0512", "0115", "0481", "0229", "076"]
+    )
     rest_len = 10 - len(area)
     rest = str(rng.randrange(2, 10)) + "".join(str(rng.randrange(10)) for _ in range(rest_len - 1))
     f = rng.randrange(3)
@@ -183,6 +361,18 @@ def postcode(rng):
     return f"{rng.randrange(1000, 9999)} {rng.choice(letters)}{rng.choice(letters)}"
 
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]

@@ -23,12 +23,14 @@ tunes). Imports nothing from the product: it only runs the command and reads PDF
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pymupdf
@@ -37,8 +39,22 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 NBSP = "\u00a0"
 STOP = {"van", "der", "den", "ter", "ten", "het", "von", "del", "des", "dos"}
-REDACT_CATS = ["person", "email", "phone", "iban", "bsn", "address", "postcode", "licence_plate", "date_of_birth",
-               "url", "ip_address", "hostname", "share_path", "system_code"]
+REDACT_CATS = [
+    "person",
+    "email",
+    "phone",
+    "iban",
+    "bsn",
+    "address",
+    "postcode",
+    "licence_plate",
+    "date_of_birth",
+    "url",
+    "ip_address",
+    "hostname",
+    "share_path",
+    "system_code",
+]
 READ_CATS = ["official", "org_contact", "date", "article", "case_number"]
 
 
@@ -91,7 +107,14 @@ def occurrences(txt, entries):
             if any(a < y and x < b for x, y in claimed):
                 continue
             claimed.append((a, b))
-            occ.append({"text": e["text"], "category": e["category"], "start": a, "tokens": tokens(e["text"])})
+            occ.append(
+                {
+                    "text": e["text"],
+                    "category": e["category"],
+                    "start": a,
+                    "tokens": tokens(e["text"]),
+                }
+            )
     occ.sort(key=lambda o: o["start"])
     return occ, claimed
 
@@ -102,7 +125,9 @@ def extract_pymupdf(pdf):
 
 
 def extract_pdftotext(pdf):
-    r = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=300)
+    r = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=300
+    )
     return r.stdout.decode("utf-8", "replace")
 
 
@@ -111,7 +136,13 @@ def extract_ocr(pdf):
     with pymupdf.open(pdf) as doc:
         for p in doc:
             png = p.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")
-            r = subprocess.run(["tesseract", "-", "-", "-l", "nld"], input=png, capture_output=True, timeout=300)
+            r = subprocess.run(
+                ["tesseract", "-", "-", "-l", "nld"],
+                input=png,
+                capture_output=True,
+                timeout=300,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
             parts.append(r.stdout.decode("utf-8", "replace"))
     return "\n".join(parts)
 
@@ -119,8 +150,11 @@ def extract_ocr(pdf):
 def score_document(txt, ann, outputs):
     red_occ, red_spans = occurrences(txt, ann["redact"])
     read_occ_all, _ = occurrences(txt, ann["readable"])
-    read_occ = [o for o in read_occ_all
-                if not any(o["start"] < y and x < o["start"] + len(o["text"]) for x, y in red_spans)]
+    read_occ = [
+        o
+        for o in read_occ_all
+        if not any(o["start"] < y and x < o["start"] + len(o["text"]) for x, y in red_spans)
+    ]
     src = Counter(tokens(txt))
     D, R = Counter(), Counter()
     for o in red_occ:
@@ -128,14 +162,19 @@ def score_document(txt, ann, outputs):
     for o in read_occ:
         R.update(o["tokens"])
     U = {t: max(0, src[t] - D[t] - R[t]) for t in set(src) | set(D) | set(R)}
-    O = Counter()
+    seen = Counter()
     for text in outputs.values():
         c = Counter(tokens(text))
         for t in set(D) | set(R):
-            O[t] = max(O[t], c[t])
-    kept_budget = {t: min(R[t], max(0, O[t] - U[t])) for t in R}
-    leak_budget = {t: min(D[t], max(0, O[t] - U[t] - R[t])) for t in D}
-    res = {"red": defaultdict(lambda: [0, 0]), "read": defaultdict(lambda: [0, 0]), "leaked": [], "lost": []}
+            seen[t] = max(seen[t], c[t])
+    kept_budget = {t: min(R[t], max(0, seen[t] - U[t])) for t in R}
+    leak_budget = {t: min(D[t], max(0, seen[t] - U[t] - R[t])) for t in D}
+    res = {
+        "red": defaultdict(lambda: [0, 0]),
+        "read": defaultdict(lambda: [0, 0]),
+        "leaked": [],
+        "lost": [],
+    }
     for o in red_occ:
         leaked_tokens = []
         for t in o["tokens"]:
@@ -145,7 +184,9 @@ def score_document(txt, ann, outputs):
                 res["red"][o["category"]][0] += len(t)
                 leaked_tokens.append(t)
         if leaked_tokens:
-            res["leaked"].append({"text": o["text"], "category": o["category"], "readable_tokens": leaked_tokens})
+            res["leaked"].append(
+                {"text": o["text"], "category": o["category"], "readable_tokens": leaked_tokens}
+            )
     for o in read_occ:
         if not o["tokens"]:
             continue
@@ -163,21 +204,78 @@ def score_document(txt, ann, outputs):
 
 # ----------------------------------------------------------------------------------------------
 # running the product
-def run_redact(pdfs, outdir):
-    cmd = [str(REPO / ".venv" / "bin" / "python"), str(REPO / "manage.py"), "redact", *map(str, pdfs),
-           "--out", str(outdir), "--regime", "woo"]
+def product_env(out_root):
+    """A fresh, migrated SQLite database and media folder outside the repository (a new user's state)."""
+    env = dict(os.environ)
+    env["DATABASE_URL"] = "sqlite:///" + str(out_root / "_db.sqlite3")
+    env["MEDIA_ROOT"] = str(out_root / "_media")
+    env.pop("REDIS_URL", None)
+    cmd = [
+        str(REPO / ".venv" / "bin" / "python"),
+        str(REPO / "manage.py"),
+        "migrate",
+        "--noinput",
+        "-v",
+        "0",
+    ]
+    r = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, timeout=900)
+    if r.returncode:
+        sys.exit("migrate failed: " + r.stderr.decode("utf-8", "replace")[-2000:])
+    return env
+
+
+def run_redact(pdfs, outdir, env):
+    cmd = [
+        str(REPO / ".venv" / "bin" / "python"),
+        str(REPO / "manage.py"),
+        "redact",
+        *map(str, pdfs),
+        "--out",
+        str(outdir),
+        "--regime",
+        "woo",
+    ]
     t0 = time.time()
-    r = subprocess.run(cmd, cwd=REPO, capture_output=True, timeout=3600)
+    r = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, timeout=3600)
     out = r.stdout.decode("utf-8", "replace") + "\n" + r.stderr.decode("utf-8", "replace")
     return r.returncode, out, time.time() - t0
 
 
+def refusal_lines(log, pdf):
+    """The command's line for a refused file plus its indented reasons ("- ..." lines)."""
+    lines = log.splitlines()
+    for i, ln in enumerate(lines):
+        if pdf.name in ln:
+            out = [
+                ln.strip().replace(str(pdf), pdf.name).replace(str(pdf.relative_to(REPO)), pdf.name)
+            ]
+            for nxt in lines[i + 1 :]:
+                if not nxt.lstrip().startswith("- "):
+                    break
+                out.append(nxt.strip())
+            return out
+    return ["(no line printed for this file)"]
+
+
+def read_and_score(pdf, outpdf, ann, txt, ocr):
+    t0 = time.time()
+    outputs = {"pymupdf": extract_pymupdf(outpdf), "pdftotext": extract_pdftotext(outpdf)}
+    if ann["scan"] and ocr:
+        outputs["ocr"] = extract_ocr(outpdf)
+    res = score_document(txt, ann, outputs)
+    res["seconds"] = time.time() - t0
+    return res
+
+
 def mask(line, ann):
+    line = re.sub(r"'[^']*'", "'■'", line)
     texts = sorted({a["text"] for a in ann["redact"] + ann["readable"]}, key=len, reverse=True)
     for t in texts:
         line = line.replace(t, "■")
     toks = {t for a in ann["redact"] + ann["readable"] for t in tokens(a["text"])}
-    return re.sub(r"[\w@.\\\-]+", lambda m: "■" if m.group(0).lower().strip(".") in toks else m.group(0), line)
+    return re.sub(
+        r"[\w@.\\\-]+", lambda m: "■" if m.group(0).lower().strip(".") in toks else m.group(0), line
+    )
 
 
 def main(argv=None):
@@ -190,11 +288,13 @@ def main(argv=None):
     ap.add_argument("--no-ocr", action="store_true", help="skip Tesseract on scanned documents")
     args = ap.parse_args(argv)
 
+    t_start = time.time()
     cases = sorted(p for p in Path(args.cases).iterdir() if p.is_dir())
     out_root = Path(args.out)
     if out_root.exists():
         shutil.rmtree(out_root)
     out_root.mkdir(parents=True)
+    env = product_env(out_root)
 
     red_tot = defaultdict(lambda: [0, 0])
     read_tot = defaultdict(lambda: [0, 0])
@@ -203,14 +303,19 @@ def main(argv=None):
     refused, details, tracebacks, exit_mismatch = [], [], 0, 0
     n_docs = n_written = 0
     t_redact = t_read = 0.0
+    pool = ThreadPoolExecutor(max_workers=2)
+    jobs = []
+    logdir = out_root / "_logs"
+    logdir.mkdir()
     for case in cases:
         pdfs = sorted(case.glob("*.pdf"))
         outdir = out_root / case.name
         outdir.mkdir()
+        print(f"  {case.name}: {len(pdfs)} files", file=sys.stderr, flush=True)
         runs = [[p] for p in pdfs] if args.one_call_per_file else [pdfs]
         logs = []
         for batch in runs:
-            rc, log, dt_ = run_redact(batch, outdir)
+            rc, log, dt_ = run_redact(batch, outdir, env)
             t_redact += dt_
             tracebacks += log.count("Traceback (most recent call last)")
             missing = [p for p in batch if not (outdir / p.name).exists()]
@@ -218,35 +323,53 @@ def main(argv=None):
                 exit_mismatch += 1
             logs.append(log)
         log = "\n".join(logs)
+        (logdir / f"{case.name}.log").write_text(log, encoding="utf-8")
         for pdf in pdfs:
             n_docs += 1
             ann = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
             txt = pdf.with_suffix(".txt").read_text(encoding="utf-8")
             outpdf = outdir / pdf.name
             if not outpdf.exists():
-                lines = [ln for ln in log.splitlines() if pdf.name in ln or pdf.stem in ln]
-                line = lines[0].strip() if lines else "(no line printed for this file)"
-                refused.append({"case": case.name, "file": pdf.name, "kind": ann["kind"], "scan": ann["scan"],
-                                "line": line if args.details else mask(line, ann)})
+                lines = refusal_lines(log, pdf)
+                if not args.details:
+                    lines = [mask(ln, ann) for ln in lines]
+                refused.append(
+                    {
+                        "case": case.name,
+                        "file": pdf.name,
+                        "kind": ann["kind"],
+                        "scan": ann["scan"],
+                        "line": lines,
+                    }
+                )
                 continue
             n_written += 1
-            t0 = time.time()
-            outputs = {"pymupdf": extract_pymupdf(outpdf), "pdftotext": extract_pdftotext(outpdf)}
-            if ann["scan"] and not args.no_ocr:
-                outputs["ocr"] = extract_ocr(outpdf)
-            t_read += time.time() - t0
-            res = score_document(txt, ann, outputs)
-            for cat, (a, b) in res["red"].items():
-                red_tot[cat][0] += a
-                red_tot[cat][1] += b
-                tgt = red_tot_scan if ann["scan"] else red_tot_text
-                tgt[cat][0] += a
-                tgt[cat][1] += b
-            for cat, (a, b) in res["read"].items():
-                read_tot[cat][0] += a
-                read_tot[cat][1] += b
-            if args.details and (res["leaked"] or res["lost"]):
-                details.append({"case": case.name, "file": pdf.name, "leaked": res["leaked"], "over_redacted": res["lost"]})
+            # reading and OCR of this folder's output overlap with redacting the next folder
+            fut = pool.submit(read_and_score, pdf, outpdf, ann, txt, not args.no_ocr)
+            jobs.append((case, pdf, ann, fut))
+    for case, pdf, ann, fut in jobs:
+        res = fut.result()
+        t_read += res["seconds"]
+        for cat, (a, b) in res["red"].items():
+            red_tot[cat][0] += a
+            red_tot[cat][1] += b
+            tgt = red_tot_scan if ann["scan"] else red_tot_text
+            tgt[cat][0] += a
+            tgt[cat][1] += b
+        for cat, (a, b) in res["read"].items():
+            read_tot[cat][0] += a
+            read_tot[cat][1] += b
+        if args.details and (res["leaked"] or res["lost"]):
+            details.append(
+                {
+                    "case": case.name,
+                    "file": pdf.name,
+                    "leaked": res["leaked"],
+                    "over_redacted": res["lost"],
+                }
+            )
+    pool.shutdown()
+    t_total = time.time() - t_start
 
     def share(d, cats):
         a = sum(d[c][0] for c in cats)
@@ -256,38 +379,62 @@ def main(argv=None):
     groups = {
         "names (person)": ["person"],
         "birth dates": ["date_of_birth"],
-        "technical (ip, host, share, system code)": ["ip_address", "hostname", "share_path", "system_code"],
+        "technical (ip, host, share, system code)": [
+            "ip_address",
+            "hostname",
+            "share_path",
+            "system_code",
+        ],
         "contact (email, phone, url)": ["email", "phone", "url"],
         "address and postcode": ["address", "postcode"],
         "numbers (bsn, iban, plate)": ["bsn", "iban", "licence_plate"],
     }
     result = {
         "mode": "one call per file" if args.one_call_per_file else "one call per case folder",
-        "documents": n_docs, "written": n_written, "refused": len(refused),
-        "refused_list": refused, "tracebacks": tracebacks, "exit_code_mismatches": exit_mismatch,
+        "documents": n_docs,
+        "written": n_written,
+        "refused": len(refused),
+        "refused_list": refused,
+        "tracebacks": tracebacks,
+        "exit_code_mismatches": exit_mismatch,
         "leak_overall": share(red_tot, REDACT_CATS),
         "leak_text_documents": share(red_tot_text, REDACT_CATS),
         "leak_scan_documents": share(red_tot_scan, REDACT_CATS),
         "leak_per_category": {c: share(red_tot, [c]) for c in REDACT_CATS if red_tot[c][1]},
         "leak_per_group": {g: share(red_tot, cs) for g, cs in groups.items()},
-        "kept_per_category": {c: (read_tot[c][0], read_tot[c][1],
-                                  100.0 * read_tot[c][0] / read_tot[c][1] if read_tot[c][1] else 0.0)
-                              for c in READ_CATS},
-        "seconds_redact": round(t_redact, 1), "seconds_read": round(t_read, 1),
+        "kept_per_category": {
+            c: (
+                read_tot[c][0],
+                read_tot[c][1],
+                100.0 * read_tot[c][0] / read_tot[c][1] if read_tot[c][1] else 0.0,
+            )
+            for c in READ_CATS
+        },
+        "seconds_redact": round(t_redact, 1),
+        "seconds_read": round(t_read, 1),
+        "seconds_total": round(t_total, 1),
     }
     if args.details:
         result["details"] = details
+    (out_root / "score.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     print(f"Blind set: {n_docs} documents in {len(cases)} case folders, {result['mode']}")
-    print(f"redact: {t_redact:.0f} s, reading output: {t_read:.0f} s, tracebacks printed: {tracebacks}, "
-          f"exit code inconsistent with refusals: {exit_mismatch}")
+    print(
+        f"total {t_total:.0f} s (redact {t_redact:.0f} s, reading output {t_read:.0f} s, overlapping); "
+        f"tracebacks printed: {tracebacks}, "
+        f"exit code inconsistent with refusals: {exit_mismatch}"
+    )
     print(f"\nRefused: {len(refused)} of {n_docs}")
     for r in refused:
-        print(f"  {r['case']}/{r['file']} ({r['kind']}{', scan' if r['scan'] else ''}): {r['line']}")
-    print(f"\nPersonal data still readable after accept-all, over the {n_written} documents written "
-          f"(refused documents are not counted here):")
+        print(f"  {r['case']}/{r['file']} ({r['kind']}{', scan' if r['scan'] else ''}):")
+        for ln in r["line"]:
+            print(f"      {ln}")
+    print(
+        f"\nPersonal data still readable after accept-all, over the {n_written} documents written "
+        f"(refused documents are not counted here):"
+    )
     a, b, p = result["leak_overall"]
     print(f"  overall            {p:6.2f}%   ({a} of {b} token characters)")
     a, b, p = result["leak_text_documents"]
