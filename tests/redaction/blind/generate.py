@@ -478,6 +478,8 @@ def decision_letter(case, name, scan=False, twin=None):
         f"niet weggelakt, omdat het om een publieke functie gaat.",
         f"Bij de beoordeling is ook artikel 5.2 van de Woo betrokken: {d.art()}. Waar dat speelt, hebben wij "
         f"feitelijke informatie wel openbaar gemaakt.",
+        f"Ook de reactie van {off} {d.k(op.sur, 'official')} in de raadsvergadering van {d.date(case.date(20))} is "
+        f"openbaar; daarop is {d.art()} niet van toepassing.",
     ]
     if rng.random() < 0.5:
         pd.append(
@@ -608,6 +610,12 @@ def email_thread(case, name, twin=None):
             )
         pd = []
         if frm is c:
+            if rng.random() < 0.5:
+                handle = ascii_fold(c.p.first + c.p.last)
+                url = rng.choice(
+                    ["https://www.instagram.com/", "https://www.linkedin.com/in/", "https://x.com/"]
+                )
+                pd.append(f"Foto's van de situatie staan op {d.r(url + handle, 'url')}.")
             pd.append(
                 f"Goedemiddag {d.P(to[0].p, 'first')}, ik woon op {d.r(c.street, 'address')} en de overlast "
                 f"is opnieuw toegenomen. U kunt mij bellen op {d.r(c.phone, 'phone')}."
@@ -674,7 +682,7 @@ def minutes(case, name, scan=False):
     secr = case.new_person()
     members = [case.new_person() for _ in range(rng.randrange(3, 6))]
     absent = case.new_person()
-    off, op = rng.choice(case.officials)
+    (off, op), (off2, op2) = rng.sample(case.officials, 2)
     mdate = case.date(15)
     kn = case.kenmerk()
     d.footer_kenmerk(kn, "Verslag")
@@ -703,6 +711,10 @@ def minutes(case, name, scan=False):
         f"na te gaan.",
         f"4. Woo-verzoek. Het verzoek is geregistreerd onder {d.kn(case.kenmerk())}. Persoonsgegevens worden "
         f"gelakt op grond van {d.art()}.",
+        f"{off.capitalize()} {d.k(op.sur, 'official')} zegt toe de raad voor {d.date(mdate + dt.timedelta(days=40))} "
+        f"schriftelijk te informeren. De toezegging van {d.k(op.full, 'official')} wordt als actiepunt genoteerd.",
+        f"Het standpunt van {d.official(off2, op2)} is bekend; {off2} {d.k(op2.sur, 'official')} wil eerst het "
+        f"advies afwachten (zie {d.art()}).",
         f"5. Rondvraag. {d.P(members[2 % len(members)], 'first')} meldt dat de volgende bijeenkomst op "
         f"{d.date(mdate + dt.timedelta(days=28))} plaatsvindt.",
     ]
@@ -1074,6 +1086,15 @@ def memo(case, name, scan=False, twin=None):
         f"Advies. Wij adviseren u in te stemmen met de voorgestelde aanpak. Bij openbaarmaking worden "
         f"persoonsgegevens gelakt ({d.art()}).",
     ]
+    others = [
+        (o, p) for o, p in case.officials if p is not op and (not twin or p.last != twin.last)
+    ]
+    if others:
+        o2, p2 = rng.choice(others)
+        pd.append(
+            f"Afstemming. Op {d.date(case.date(10))} is het concept besproken met {d.official(o2, p2)}. "
+            f"{o2.capitalize()} {d.k(p2.sur, 'official')} vraagt de passage over {d.art()} aan te vullen."
+        )
     if twin:
         pd.append(f"{d.P(c.p, 'sur')} is niet verwant aan een bestuurder met dezelfde achternaam.")
     d.flow(pd, pages=rng.choice([2, 3, 4]))
@@ -1334,6 +1355,7 @@ CASES = [
             docs=[
                 ("kamervragen", {}),
                 ("email", {}),
+                ("kamervragen", {}),
                 ("memo", {}),
                 ("it", {}),
                 ("decision", {"twin": True}),

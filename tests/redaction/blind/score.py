@@ -416,7 +416,9 @@ def main(argv=None):
     }
     if args.details:
         result["details"] = details
-    (out_root / "score.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out_root / "score.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
