@@ -232,6 +232,10 @@ class Doc:
         return text.replace(" ", NBSP)
 
     def P(self, p, form="full"):
+        if (
+            form == "aanhef"
+        ):  # "mevrouw De Vries": only the name is personal data, not the salutation
+            return ("mevrouw " if p.gender == "f" else "de heer ") + self.r(p.sur, "person")
         return self.r(getattr(p, form), "person")
 
     def split_name(self, p):
