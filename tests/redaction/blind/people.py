@@ -69,7 +69,7 @@ FIRST = {
     "vn": {"m": ["Minh", "Tuan"], "f": ["Lan", "Thu"]},
     "inv": {
         "m": ["Tormelin", "Velquin", "Draesko", "Merodin", "Quennith", "Baltrevo"],
-        "f": ["Elvoja", "Nimrana", "Zulvana", "Ivetka", "Orsabel", "Tiwenna"],
+        "f": ["Elvoja", "Nimrana", "Zulvana", "Quelmira", "Orsabel", "Tiwenna"],
     },
 }
 
