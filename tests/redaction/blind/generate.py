@@ -322,6 +322,13 @@ class Doc:
     def write(self, folder):
         txt = self.pages_text()
         for a in self.redact + self.readable:
+            if a["text"] not in txt and "\n" in a["text"]:
+                # a deliberate split that fell on a page break
+                for i in [m.start() for m in re.finditer("\n", a["text"])]:
+                    alt = a["text"][:i] + "\f" + a["text"][i + 1 :]
+                    if alt in txt:
+                        a["text"] = alt
+                        break
             assert a["text"] in txt, (self.case.cid, self.name, a)
         check_unambiguous(self)
         (folder / f"{self.name}.txt").write_text(txt, encoding="utf-8")
@@ -1537,7 +1544,7 @@ CASES = [
 
 def normalise(s):
     s = s.replace(NBSP, " ")
-    s = re.sub(r"-\s*\n\s*", "", s)
+    s = re.sub(r"-[ \t]*[\n\f]\s*", "", s)
     return re.sub(r"\s+", " ", s).strip()
 
 

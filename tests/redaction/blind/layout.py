@@ -111,6 +111,8 @@ class Layout:
         size = size or self.size
         maxw = self.w - self.left - self.right - indent
         lines = self.wrap(s, fkey, size, maxw)
+        if "\n" in s:  # keep a deliberate split (name, number) on one page
+            self.ensure(len(lines) * size * lead)
         for ln in lines:
             if ln == "":
                 continue

@@ -62,7 +62,7 @@ READ_CATS = ["official", "org_contact", "date", "article", "case_number"]
 # tokens
 def normalise(s):
     s = s.replace(NBSP, " ").replace("\u00ad", "")
-    s = re.sub(r"(\w)-[ \t]*\n\s*(\w)", r"\1\2", s)
+    s = re.sub(r"(\w)-[ \t]*[\n\f]\s*(\w)", r"\1\2", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
