@@ -132,3 +132,16 @@ def test_counts_and_lights_read_the_cached_due_date(client, coordinator, make_ca
     assert "1 te laat" in html and "1 op tijd" in html
     html = client.get(reverse("cases:overview") + "?licht=rood").content.decode()
     assert "te laat" in html and ok.subject not in html
+
+
+def test_bench_overview_prints_figures_and_leaves_nothing(db):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_overview", cases=12, runs=2, stdout=out)
+    text = out.getvalue()
+    assert re.search(r"12 open cases on \w+, 2 runs: median \d+ ms, p95 \d+ ms, \d+ queries", text)
+    assert "(page of 12 rows)" in text
+    assert not Request.objects.filter(reference__startswith="BENCH-").exists()
