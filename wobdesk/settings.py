@@ -116,6 +116,9 @@ WOBDESK_LOGIN_FAILURES_PER_ACCOUNT = env_int("WOBDESK_LOGIN_FAILURES_PER_ACCOUNT
 WOBDESK_LOGIN_FAILURES_PER_IP = env_int("WOBDESK_LOGIN_FAILURES_PER_IP", 20)
 WOBDESK_LOGIN_LOCK_SECONDS = env_int("WOBDESK_LOGIN_LOCK_SECONDS", 60)
 WOBDESK_LOGIN_LOCK_MAX_SECONDS = env_int("WOBDESK_LOGIN_LOCK_MAX_SECONDS", 3600)
+# The requester portal's per-address rate limits (cases/ratelimit.py); 0 lifts them, only for a
+# load test from one address (manage.py bench_portal starts its server so). Never in production.
+WOBDESK_PORTAL_RATE_LIMIT = env_bool("WOBDESK_PORTAL_RATE_LIMIT", True)
 # Second factor (django-otp TOTP): the issuer name shown in the authenticator app.
 OTP_TOTP_ISSUER = env_str("WOBDESK_OTP_ISSUER", "wobdesk")
 
