@@ -14,7 +14,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -171,7 +171,11 @@ def overview_page(
     base = open_requests(adviser_id=adviser_id, colour="", today=on, amber_until=amber_until)
     counts = light_counts(base, on, amber_until)
     qs = open_requests(adviser_id=adviser_id, colour=colour, today=on, amber_until=amber_until)
-    qs = qs.select_related("adviser", "organisation").order_by("due_on", "reference")
+    qs = (
+        qs.select_related("adviser", "organisation")
+        .defer("request_text", "redact_terms", "keep_terms", "requester_address")
+        .order_by("due_on", "reference")
+    )
     if only_action:
         qs = _may_need_action(qs, on, amber_until)
         rows = [row for row in _rows(qs.prefetch_related("events"), on, holidays) if row.actions]
@@ -184,8 +188,27 @@ def overview_page(
     pages, page = _paging(total, page, page_size)
     if page_size:
         qs = qs[(page - 1) * page_size : page * page_size]
-    rows = _rows(qs.prefetch_related("events"), on, holidays)
+    rows = _rows(qs.prefetch_related(_events()), on, holidays)
     return OverviewPage(rows, total, page, pages, counts)
+
+
+def _events() -> Prefetch:
+    """The timeline as the clock and the reaction check read it (no notes or warnings)."""
+    return Prefetch(
+        "events",
+        queryset=Event.objects.only(
+            "id",
+            "request_id",
+            "type",
+            "on",
+            "until",
+            "suspension_reason",
+            "voided_at",
+            "actor_id",
+            "actor_label",
+            "created_at",
+        ),
+    )
 
 
 def _paging(total: int, page: int, page_size: int | None) -> tuple[int, int]:
