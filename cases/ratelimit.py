@@ -38,6 +38,9 @@ def count(cache_key: str, *, timeout: int) -> int:
 
 
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
-    """Count one hit; True while within `limit` hits per `window` seconds."""
+    """Count one hit; True while within `limit` hits per `window` seconds. The portal's limits
+    are lifted with WOBDESK_PORTAL_RATE_LIMIT=0, for a load test only (bench_portal)."""
+    if scope.startswith("portal") and not getattr(settings, "WOBDESK_PORTAL_RATE_LIMIT", True):
+        return True
     bucket = int(time.time() // window)
     return count(f"rl:{scope}:{key}:{bucket}", timeout=window + 5) <= limit

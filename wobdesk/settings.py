@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from STATIC_ROOT (collectstatic)
     "cases.security.SecurityHeadersMiddleware",  # default CSP; no-store for signed-in staff
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -115,6 +116,9 @@ WOBDESK_LOGIN_FAILURES_PER_ACCOUNT = env_int("WOBDESK_LOGIN_FAILURES_PER_ACCOUNT
 WOBDESK_LOGIN_FAILURES_PER_IP = env_int("WOBDESK_LOGIN_FAILURES_PER_IP", 20)
 WOBDESK_LOGIN_LOCK_SECONDS = env_int("WOBDESK_LOGIN_LOCK_SECONDS", 60)
 WOBDESK_LOGIN_LOCK_MAX_SECONDS = env_int("WOBDESK_LOGIN_LOCK_MAX_SECONDS", 3600)
+# The requester portal's per-address rate limits (cases/ratelimit.py); 0 lifts them, only for a
+# load test from one address (manage.py bench_portal starts its server so). Never in production.
+WOBDESK_PORTAL_RATE_LIMIT = env_bool("WOBDESK_PORTAL_RATE_LIMIT", True)
 # Second factor (django-otp TOTP): the issuer name shown in the authenticator app.
 OTP_TOTP_ISSUER = env_str("WOBDESK_OTP_ISSUER", "wobdesk")
 
@@ -126,6 +130,16 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+# WhiteNoise serves STATIC_ROOT from the web process; in production under hashed names (cached
+# for a year) and compressed, made by `manage.py collectstatic` (deploy/run.sh runs it).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if WOBDESK_DEV
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"  # never served publicly: files go through permission-checked views
 
@@ -232,12 +246,26 @@ WOBDESK_ZIP_MAX_TOTAL_MB = env_int("WOBDESK_ZIP_MAX_TOTAL_MB", 1024)
 WOBDESK_ZIP_MAX_RATIO = env_int("WOBDESK_ZIP_MAX_RATIO", 100)
 WOBDESK_MAX_IMAGE_MEGAPIXELS = env_int("WOBDESK_MAX_IMAGE_MEGAPIXELS", 150)
 
+# LOG_FORMAT=json: one JSON object per line on stdout (web, worker and beat alike); else plain text.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "wobdesk.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+# With JSON logs the Celery worker keeps the handlers above instead of installing its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
 
 # Shared cache for login throttling and the portal's rate limits: Redis when REDIS_URL is set, else
 # the database table created by the migrations (never process memory: a second process must see
@@ -266,6 +294,8 @@ WOBDESK_BEHIND_PROXY = env_bool("WOBDESK_BEHIND_PROXY", False)
 if WOBDESK_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not WOBDESK_DEV)
+# Probes of a load balancer or supervisor speak plain HTTP to the process itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^gezondheid/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if WOBDESK_DEV else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

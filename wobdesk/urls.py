@@ -6,8 +6,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cases import auth
+from wobdesk import health
 
 urlpatterns = [
+    # Health (process up) and readiness (database, migrations, Redis): plain JSON, no login.
+    path("healthz", health.healthz, name="healthz"),
+    path("gezondheid/", health.healthz, name="gezondheid"),
+    path("readyz", health.readyz, name="readyz"),
     path("inloggen/", auth.StaffLoginView.as_view(), name="login"),
     path("inloggen/tweede-stap/", auth.otp_verify, name="otp_verify"),
     path("inloggen/tweede-stap/instellen/", auth.otp_enrol, name="otp_enrol"),

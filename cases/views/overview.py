@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from cases import permissions, reporting
 from cases.clock import WARN_WORKING_DAYS_BEFORE_DUE
-from cases.forms import AssignForm, staff_users
-from cases.overview import case_facts, overview_rows, workload
+from cases.forms import staff_users
+from cases.overview import case_facts, overview_page, workload
 from cases.services.publication import document_publication_withdraw, publication_package
 from cases.spreadsheet import safe_row, xlsx_row
 from cases.views.common import get_case
@@ -33,14 +32,21 @@ def _coordinator(user):
 def overview(request):
     _coordinator(request.user)
     today = timezone.localdate()
-    adviser_id = request.GET.get("adviser")
-    adviser_id = int(adviser_id) if adviser_id and adviser_id.isdigit() else None
+    raw_adviser = request.GET.get("adviser", "")
+    # "geen": the cases nobody is assigned to (the workload's "niet toegewezen" row links here).
+    adviser_id = (
+        0 if raw_adviser == "geen" else (int(raw_adviser) if raw_adviser.isdigit() else None)
+    )
     only_action = request.GET.get("actie") == "1"
     colour = request.GET.get("licht", "")
-    rows = overview_rows(today, adviser_id=adviser_id, only_action=only_action)
-    if colour:
-        rows = [r for r in rows if r.light.colour == colour]
+    if colour not in ("rood", "oranje", "groen"):
+        colour = ""
+    page_no = request.GET.get("pagina", "1")
+    page_no = int(page_no) if page_no.isdigit() else 1
     if request.GET.get("export") == "csv":
+        rows = overview_page(
+            today, adviser_id=adviser_id, only_action=only_action, colour=colour, page_size=None
+        ).rows
         buffer = io.StringIO()
         buffer.write("\ufeff")
         w = csv.writer(buffer, delimiter=";")
@@ -67,7 +73,7 @@ def overview(request):
                         req.status_label,
                         req.adviser.get_full_name() if req.adviser else "",
                         req.received_on.isoformat(),
-                        r.deadline.due_on.isoformat(),
+                        req.due_on.isoformat() if req.due_on else "",
                         r.light.days_left if r.light.days_left is not None else "",
                         r.light.label,
                         " | ".join(r.actions),
@@ -79,19 +85,26 @@ def overview(request):
             f'attachment; filename="termijnen-{today.isoformat()}.csv"'
         )
         return response
+    result = overview_page(
+        today, adviser_id=adviser_id, only_action=only_action, colour=colour, page=page_no
+    )
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    query.pop("export", None)
     return render(
         request,
         "cases/overview.html",
         {
-            "rows": rows,
-            "advisers": staff_users(),
+            "rows": result.rows,
+            "page": result,
+            "query": query.urlencode(),
+            "advisers": list(staff_users()),
             "adviser_id": adviser_id,
             "only_action": only_action,
             "colour": colour,
-            "assign_form": AssignForm(),
-            "workload": workload(),
-            # One clock pass for the counts (the lights come from cases/clock.py).
-            "counts": Counter(r.light.colour for r in overview_rows(today)),
+            "workload": workload(today),
+            # Counts from the cached due dates in one query (the same test as the lights).
+            "counts": result.counts,
             "warn_days": WARN_WORKING_DAYS_BEFORE_DUE,
         },
     )

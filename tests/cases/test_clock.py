@@ -489,11 +489,18 @@ def test_reminder_digest_uses_the_clock_threshold(make_case, mailoutbox):
     assert "binnen 5 werkdagen" in body
 
 
-def test_workload_overdue_count_from_the_clock_not_the_cache(make_case, adviser):
+def test_workload_overdue_count_from_the_refreshed_cache(make_case, adviser):
+    # Issue 15: the workload and the overview read the cached due date (kept equal to the clock's
+    # by request_refresh on every step, holiday or setting change, and nightly) in SQL; a stale
+    # cache is corrected by the nightly refresh, and workload and lights then agree again.
     from cases.overview import workload
+    from cases.services.requests import deadlines_refresh_open
 
     case = make_case(received_on=date(2026, 10, 1))  # due 29 October 2026: overdue today
+    [row] = [w for w in workload() if w["user"] == adviser]
+    assert row["overdue"] == 1 and row["open_cases"] == 1
     Request.objects.filter(pk=case.pk).update(due_on=date(2099, 1, 1))  # a stale cache
+    deadlines_refresh_open()
     [row] = [w for w in workload() if w["user"] == adviser]
     assert row["overdue"] == 1 and row["open_cases"] == 1
 
