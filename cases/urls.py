@@ -53,6 +53,11 @@ urlpatterns = [
         letters.letter_sent,
         name="letter_sent",
     ),
+    path(
+        "verzoeken/<int:pk>/brieven/<int:letter_id>/goedkeuring/",
+        letters.letter_approval,
+        name="letter_approval",
+    ),
     path("verzoeken/<int:pk>/derden/nieuw/", letters.third_party_save, name="third_party_create"),
     path(
         "verzoeken/<int:pk>/derden/<int:third_party_id>/",

@@ -30,6 +30,7 @@ from cases.selectors import (
     request_clock,
     requests_search,
 )
+from cases.services.approval import approval_refusal
 from cases.services.letters import decision_problems, motivations_for
 from cases.services.requests import (
     event_void,
@@ -123,7 +124,19 @@ def _detail_context(request, case, **extra):
             d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
         ),
         "events": list(case.events.select_related("actor")),
-        "letters": list(case.letters.select_related("created_by", "file")),
+        "letters": (
+            letters := list(
+                case.letters.select_related(
+                    "created_by", "file", "approval_submitted_by", "approval_by"
+                )
+            )
+        ),
+        "approvable": {
+            letter.pk
+            for letter in letters
+            if letter.approval_status == "submitted"
+            and not approval_refusal(letter, request.user)
+        },
         "event_form": EventForm(status=case.status),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),

@@ -34,6 +34,7 @@ from redaction.services import (
     request_redaction_terms_update,
 )
 from tests.redaction import pdf_factory
+from tests.approval_helpers import approve
 
 BSN = "111222333"
 MEMO = [
@@ -95,7 +96,7 @@ def rules(case) -> dict[str, list[str]]:
 
 
 def send_besluit(case, on: date = TODAY):
-    besluit = letter_render(request=case, kind="besluit", letter_date=on)
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=on))
     return letter_mark_sent(letter=besluit, on=on)
 
 
