@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_POST
-
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cases.forms import LetterForm, MarkSentForm, ThirdPartyForm
 from cases.services.approval import approval_decide, approval_submit

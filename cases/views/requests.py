@@ -134,8 +134,7 @@ def _detail_context(request, case, **extra):
         "approvable": {
             letter.pk
             for letter in letters
-            if letter.approval_status == "submitted"
-            and not approval_refusal(letter, request.user)
+            if letter.approval_status == "submitted" and not approval_refusal(letter, request.user)
         },
         "event_form": EventForm(status=case.status),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),

@@ -8,8 +8,8 @@ import pymupdf
 import pytest
 
 from cases.models import Request
-from tests.redaction import pdf_factory
 from tests.approval_helpers import approve
+from tests.redaction import pdf_factory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

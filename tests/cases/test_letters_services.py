@@ -24,8 +24,8 @@ from cases.services.letters import (
 )
 from cases.services.points import answer_write
 from cases.services.requests import request_transition
-from tests.cases.letter_fixtures import body, open_docx, section
 from tests.approval_helpers import approve
+from tests.cases.letter_fixtures import body, open_docx, section
 
 pytestmark = pytest.mark.django_db
 RECEIVED = date(2026, 3, 6)  # Fri; T1 raw 3 April (Goede Vrijdag) -> Tue 7 April 2026

@@ -33,8 +33,8 @@ from redaction.services import (
     redactions_decide_matching,
     request_redaction_terms_update,
 )
-from tests.redaction import pdf_factory
 from tests.approval_helpers import approve
+from tests.redaction import pdf_factory
 
 BSN = "111222333"
 MEMO = [
