@@ -341,7 +341,12 @@ def apply(request, pk: int, doc_id: int):
         return JsonResponse(
             {
                 "ok": False,
-                "error": f"Er staan nog {open_left} voorstel(len) open. Beslis eerst over alle voorstellen.",
+                "error": ngettext(
+                    "Er staat nog %(n)d voorstel open. Beslis eerst over alle voorstellen.",
+                    "Er staan nog %(n)d voorstellen open. Beslis eerst over alle voorstellen.",
+                    open_left,
+                )
+                % {"n": open_left},
             },
             status=400,
         )

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases.forms import DocumentForm, JudgeForm, MotivationForm
@@ -77,7 +78,15 @@ def documents_judge(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"Beoordeling vastgelegd voor {len(docs)} document(en).")
+        messages.success(
+            request,
+            ngettext(
+                "Beoordeling vastgelegd voor %(n)d document.",
+                "Beoordeling vastgelegd voor %(n)d documenten.",
+                len(docs),
+            )
+            % {"n": len(docs)},
+        )
     return _back(case)
 
 

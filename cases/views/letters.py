@@ -10,6 +10,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases.forms import LetterForm, MarkSentForm, ThirdPartyForm
@@ -64,7 +65,14 @@ def letter_generate(request, pk: int):
         if letter.problems:
             messages.warning(
                 request,
-                text + f" Let op: de controle meldt {len(letter.problems)} probleem/problemen.",
+                text
+                + " "
+                + ngettext(
+                    "Let op: de controle meldt %(n)d probleem.",
+                    "Let op: de controle meldt %(n)d problemen.",
+                    len(letter.problems),
+                )
+                % {"n": len(letter.problems)},
             )
         else:
             messages.success(request, text)

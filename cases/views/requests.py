@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import lifecycle, permissions
@@ -20,7 +21,9 @@ from cases.forms import (
     LetterForm,
     MarkSentForm,
     RequestRegisterForm,
+    likely_next_steps,
 )
+from cases.lifecycle import EVENT_TYPES
 from cases.models import Organisation
 from cases.security import safe_next
 from cases.selectors import (
@@ -109,6 +112,33 @@ def request_register_view(request):
     return render(request, "cases/request_register.html", {"form": form})
 
 
+def _mail_notices(case) -> list[dict]:
+    """What the requester is mailed at once when a step is recorded (issue 13, item 5)."""
+    from cases.services.portal import NOTIFY_EVENTS
+
+    allowed = set(likely_next_steps(case.status))
+    notices = []
+    for code, subject in NOTIFY_EVENTS.items():
+        if code not in allowed or code == "decision_sent":
+            continue
+        if case.requester_email:
+            text = _(
+                "Na vastleggen krijgt de verzoeker direct een e-mail op %(email)s met onderwerp "
+                "\u201c%(subject)s\u201d, met de nieuwe beslisdatum%(reason)s."
+            ) % {
+                "email": case.requester_email,
+                "subject": subject.format(ref=case.reference),
+                "reason": _(" en de toelichting als reden") if code == "adjourned" else "",
+            }
+        else:
+            text = _(
+                "De verzoeker heeft geen e-mailadres: er gaat geen e-mail uit; stuur zelf een "
+                "brief (tabblad Brieven)."
+            )
+        notices.append({"code": code, "label": EVENT_TYPES[code].label, "text": text})
+    return notices
+
+
 def _detail_context(request, case, **extra):
     deadline = request_clock(case)
     points = list(case.points.all())
@@ -137,6 +167,7 @@ def _detail_context(request, case, **extra):
             if letter.approval_status == "submitted" and not approval_refusal(letter, request.user)
         },
         "event_form": EventForm(status=case.status),
+        "mail_notices": _mail_notices(case),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),
         "judge_form": JudgeForm(),
