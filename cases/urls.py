@@ -24,6 +24,11 @@ urlpatterns = [
         requests.event_void_view,
         name="event_void",
     ),
+    path(
+        "verzoeken/<int:pk>/stap/<int:event_id>/bijlage/<int:index>/",
+        requests.reply_attachment,
+        name="reply_attachment",
+    ),
     path("verzoeken/<int:pk>/toewijzen/", requests.request_assign_view, name="request_assign"),
     path("verzoeken/<int:pk>/statuslink/", requests.portal_link, name="portal_link"),
     path("verzoeken/<int:pk>/punten/herkennen/", points.points_reparse, name="points_reparse"),

@@ -85,3 +85,35 @@ def test_bulk_judgement_message_uses_proper_plural(client, adviser, make_case):
     html = response.content.decode()
     assert "document(en)" not in html
     assert "Beoordeling vastgelegd voor 1 document." in html
+
+
+def test_staff_open_the_requesters_reply_attachments(client, adviser, other_adviser, make_case):
+    from cases.services.portal import requester_reply
+
+    case = make_case()
+    requester_reply(
+        request=case,
+        text="Hierbij de gevraagde brief.",
+        files=[("brief, gemeente.pdf", b"%PDF-1.4 reply"), ("foto.jpg", b"\xff\xd8jpeg")],
+    )
+    client.force_login(adviser)
+    html = tab(client, case, "tijdlijn")
+    block = html.split('data-testid="reply-attachments"')[1].split("</div>")[0]
+    assert "brief, gemeente.pdf" in block and "foto.jpg" in block
+    event = case.events.get(type="contact")
+    url = reverse("cases:reply_attachment", args=[case.pk, event.pk, 1])
+    assert url in block
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\xff\xd8jpeg"
+    assert (
+        "attachment" in response["Content-Disposition"]
+        and "foto.jpg" in response["Content-Disposition"]
+    )
+    assert (
+        client.get(reverse("cases:reply_attachment", args=[case.pk, event.pk, 5])).status_code
+        == 404
+    )
+    # Another adviser without access to the case cannot fetch it.
+    client.force_login(other_adviser)
+    assert client.get(url).status_code == 404
