@@ -38,6 +38,16 @@ urlpatterns = [
     path("verzoeken/<int:pk>/antwoorden/<int:answer_id>/", points.answer_save, name="answer_edit"),
     path("verzoeken/<int:pk>/documenten/nieuw/", documents.document_add, name="document_add"),
     path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/gegevens/",
+        documents.document_edit,
+        name="document_edit",
+    ),
+    path(
+        "verzoeken/<int:pk>/documenten/gegevens/",
+        documents.documents_metadata_bulk,
+        name="documents_metadata_bulk",
+    ),
+    path(
         "verzoeken/<int:pk>/documenten/beoordelen/",
         documents.documents_judge,
         name="documents_judge",

@@ -17,6 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cases import grounds as catalogue
+from cases.models.document import DOCUMENT_TYPES
+from cases.permissions import can_edit
 from cases.views.common import get_case
 from redaction import detect
 from redaction.models import Job, Redaction
@@ -139,6 +141,8 @@ def _rows(request, case, notice: str = ""):
             "archives": archives,
             "notice": notice,
             "problems": delivery_problems(case),  # stale or mismatched files, per row
+            "can_edit": can_edit(request.user, case),  # the inline metadata edit (issue 13)
+            "doc_types": DOCUMENT_TYPES,
         },
     )
 

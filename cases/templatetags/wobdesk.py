@@ -51,3 +51,40 @@ def status_label(status: str) -> str:
     from cases.lifecycle import status_label as label
 
     return label(status)
+
+
+def document_proposal(document):
+    """Title/date/type proposed from the document itself (cases.doc_metadata), cached per file.
+
+    Only for a document that still carries its file name or has no date: nothing to propose
+    once the adviser has filled it in."""
+    from django.core.cache import cache
+
+    from cases.doc_metadata import Proposal, looks_like_file_name, propose
+
+    if document.processing != "klaar" or not document.original_id:
+        return Proposal()
+    if document.date and not looks_like_file_name(document.title, document.original_name):
+        return Proposal()
+    key = f"docmeta:1:{document.original_id}:{document.pdf_id}"
+    found = cache.get(key)
+    if found is None:
+        try:
+            original = document.original.read()
+            pdf = document.pdf.read() if document.pdf_id else None
+            found = propose(name=document.original_name, original=original, pdf=pdf)
+        except OSError:
+            found = Proposal()
+        cache.set(key, found, 24 * 3600)
+    # Propose only what differs from what is already there.
+    return Proposal(
+        title=found.title if found.title and found.title != document.title else "",
+        date=found.date if found.date and found.date != document.date else None,
+        doc_type=found.doc_type if found.doc_type and not document.doc_type else "",
+        source=found.source,
+    )
+
+
+@register.simple_tag
+def proposal_for(document):
+    return document_proposal(document)

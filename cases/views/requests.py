@@ -28,6 +28,7 @@ from cases.forms import (
 )
 from cases.lifecycle import EVENT_TYPES
 from cases.models import Organisation, StoredFile
+from cases.models.document import DOCUMENT_TYPES
 from cases.security import safe_next
 from cases.selectors import (
     answers_ordered,
@@ -216,6 +217,7 @@ def _detail_context(request, case, **extra):
         "mail_notices": _mail_notices(case),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),
+        "doc_types": DOCUMENT_TYPES,
         "judge_form": JudgeForm(),
         "letter_form": LetterForm(),
         "sent_form": MarkSentForm(),
