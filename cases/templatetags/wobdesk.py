@@ -88,3 +88,24 @@ def document_proposal(document):
 @register.simple_tag
 def proposal_for(document):
     return document_proposal(document)
+
+
+@register.simple_tag
+def open_suggestions(case) -> dict:
+    """{document id: number of open redaction suggestions}, one query for the whole table."""
+    from django.db.models import Count
+
+    related = getattr(case.documents.model, "redactions", None)
+    if related is None:
+        return {}
+    rows = (
+        case.documents.filter(redactions__decision="open")
+        .values("pk")
+        .annotate(n=Count("redactions"))
+    )
+    return {r["pk"]: r["n"] for r in rows}
+
+
+@register.filter
+def lookup(mapping, key):
+    return (mapping or {}).get(key, 0)
