@@ -109,3 +109,34 @@ def open_suggestions(case) -> dict:
 @register.filter
 def lookup(mapping, key):
     return (mapping or {}).get(key, 0)
+
+
+@register.simple_tag
+def document_stage(document) -> dict:
+    """Where a document is in its processing (issue 13, item 3), from what the analysis and the
+    job runner (redaction/jobs.py) already record: the job's state, the PDF, the page progress.
+
+    Returns {"code", "label"}: ontvangen, omzetten, ocr (pagina x/y), analyseren, klaar,
+    niet_verwerkbaar."""
+    if document.processing == "klaar":
+        return {"code": "klaar", "label": _lazy("klaar")}
+    if document.processing == "niet_verwerkbaar":
+        return {"code": "niet_verwerkbaar", "label": _lazy("niet verwerkbaar")}
+    if document.processing != "in_behandeling":
+        return {"code": "", "label": ""}
+    jobs = getattr(document, "active_jobs", None)
+    if jobs is None:
+        jobs = list(document.jobs.filter(state__in=("pending", "queued", "running")))
+    running = any(j.state == "running" for j in jobs)
+    if not running and not document.pdf_id:
+        return {"code": "ontvangen", "label": _lazy("ontvangen, wacht op verwerking")}
+    if not document.pdf_id:
+        return {"code": "omzetten", "label": _lazy("omzetten naar PDF")}
+    done, total = document.progress_done, document.progress_total
+    if total and done < total:
+        return {
+            "code": "ocr",
+            "label": str(_lazy("tekst lezen (OCR) pagina %(done)d/%(total)d"))
+            % {"done": done, "total": total},
+        }
+    return {"code": "analyseren", "label": _lazy("analyseren")}
