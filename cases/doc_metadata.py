@@ -165,9 +165,10 @@ def propose(*, name: str, original: bytes | None, pdf: bytes | None) -> Proposal
         sources.append(from_pdf_metadata(original))
     title = next((s for s in sources if s.title), None)
     when = next((s for s in sources if s.date), None)
-    kind = next((s.doc_type for s in sources if s.doc_type), "")
+    kind_source = next((s for s in sources if s.doc_type), None)
+    kind = kind_source.doc_type if kind_source else ""
     used = []
-    for s in (title, when):
+    for s in (title, when, kind_source):
         if s is not None and s.source not in used:
             used.append(s.source)
     return Proposal(

@@ -140,3 +140,10 @@ def document_stage(document) -> dict:
             % {"done": done, "total": total},
         }
     return {"code": "analyseren", "label": _lazy("analyseren")}
+
+
+@register.filter
+def doc_type_label(code: str) -> str:
+    from cases.models.document import DOCUMENT_TYPES
+
+    return dict(DOCUMENT_TYPES).get(code, "")

@@ -162,7 +162,7 @@ def test_adviser_intake_to_approved_and_sent_besluit(
     page.fill("#id_requester_email", "anna@example.org")
     page.fill("#id_subject", "herinrichting stationsplein")
     page.fill("#id_request_text", REQUEST_TEXT)
-    page.click("text=Registreren")
+    page.click("form button[type=submit]:has-text('Registreren')")
     page.wait_for_selector("text=punten herkend")
     case = Request.objects.get(subject="herinrichting stationsplein")
     # Points recognised from the request text.
@@ -192,14 +192,21 @@ def test_adviser_intake_to_approved_and_sent_besluit(
         timeout=90000,
     )
     page.goto(f"{live_server.url}/verzoeken/{case.pk}/?tab=documenten")
-    row = page.locator("[data-testid=document-row]", has_text="01_email_CAS_overleg")
+    row = page.locator(
+        "[data-testid=document-row]", has=page.locator("td > a", has_text="01_email_CAS_overleg")
+    )
     assert "Overleg CAS stationsplein" in row.locator("[data-testid=proposal]").inner_text()
     shot(page, "adviser-02-documents-proposal")
     row.locator("[data-testid=accept-proposal]").click()
     page.wait_for_selector("text=bijgewerkt")
-    row = page.locator("[data-testid=document-row]", has_text="Overleg CAS stationsplein")
+    row = page.locator(
+        "[data-testid=document-row]",
+        has=page.locator("td > a", has_text="Overleg CAS stationsplein"),
+    )
     assert "3-2-2026" in row.inner_text() and "E-mail" in row.inner_text()
-    memo_row = page.locator("[data-testid=document-row]", has_text="memo")
+    memo_row = page.locator(
+        "[data-testid=document-row]", has=page.locator("td > a", has_text="memo")
+    )
     assert "open voorstel" in memo_row.locator("[data-testid=open-suggestions]").inner_text()
     # Inline edit: the memo answers point 1.
     memo_row.locator("summary", has_text="Gegevens bewerken").click()
@@ -232,14 +239,17 @@ def test_adviser_intake_to_approved_and_sent_besluit(
     page.wait_for_selector("[data-testid=download]", timeout=60000)
 
     # Judgement and answers (services), then the besluit is made and submitted for approval.
+    email_doc = case.documents.get(title="Overleg CAS stationsplein")
+    documents_judge_bulk(request=case, numbers=[email_doc.number], judgement="openbaar")
     documents_judge_bulk(
         request=case,
-        numbers=[d.number for d in case.documents.all()],
+        numbers=[memo_doc.number],
         judgement="deels_openbaar",
-        grounds=["5.1.2e"],
+        grounds=["5.1.1e", "5.1.2e"],
     )
     from cases.services.letters import motivation_write
 
+    motivation_write(request=case, code="5.1.1e", text="Burgerservicenummer van de melder.")
     motivation_write(request=case, code="5.1.2e", text="Persoonsgegevens van medewerkers.")
     answer_write(
         request=case, point_numbers=[1, 2], text="Zie de documenten.", outcome="documenten"
@@ -260,7 +270,11 @@ def test_adviser_intake_to_approved_and_sent_besluit(
     other = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
     cpage = other.new_page()
     cpage.set_default_timeout(20000)
-    login(cpage, live_server, "coordinator1")
+    cpage.goto(f"{live_server.url}/inloggen/")
+    cpage.fill("#id_username", "coordinator1")
+    cpage.fill("#id_password", "test-pass-123")
+    cpage.click("button[type=submit]")
+    cpage.wait_for_selector("text=Uitloggen")
     cpage.goto(f"{live_server.url}/verzoeken/{case.pk}/?tab=brieven")
     cpage.fill("textarea[name=remarks]", "Akkoord.")
     cpage.click("button[value=approve]")
