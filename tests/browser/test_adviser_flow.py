@@ -142,10 +142,10 @@ REQUEST_TEXT = (
 
 
 def test_adviser_intake_to_approved_and_sent_besluit(
-    browser, page, live_server, adviser, coordinator, organisation, shot, tmp_path
+    browser, page, live_server, adviser, organisation, shot, tmp_path
 ):
     """Issue 13: intake → points → documents with metadata → review with a bulk action and undo
-    → four-eyes approval by the coordinator → send."""
+    → four-eyes approval by a second person (a designated approver) → send."""
     from datetime import date
 
     from cases.models import Request
@@ -266,12 +266,22 @@ def test_adviser_intake_to_approved_and_sent_besluit(
     )
     shot(page, "adviser-06-submitted")
 
-    # A second person approves.
+    # A second person approves: a designated approver (group "fiatteur") with access to the case.
+    from django.contrib.auth.models import Group, User
+
+    from cases.permissions import grant_case
+
+    fiatteur = User.objects.create_user(
+        username="fiatteur1", password="test-pass-123", first_name="Joost", last_name="Kok"
+    )
+    fiatteur.groups.add(Group.objects.get_or_create(name="fiatteur")[0])
+    fiatteur.groups.add(Group.objects.get(name="adviseur"))  # a colleague, designated approver
+    grant_case(fiatteur, case)
     other = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
     cpage = other.new_page()
     cpage.set_default_timeout(20000)
     cpage.goto(f"{live_server.url}/inloggen/")
-    cpage.fill("#id_username", "coordinator1")
+    cpage.fill("#id_username", "fiatteur1")
     cpage.fill("#id_password", "test-pass-123")
     cpage.click("button[type=submit]")
     cpage.wait_for_selector("text=Uitloggen")
