@@ -418,7 +418,7 @@ def decision_due(
                         else ""
                     )
                     steps.append(
-                        f"Verdaagd bij brief van {format_date_nl(on)}, tijdig{extended}: "
+                        f"Verdaagd op {format_date_nl(on)}, tijdig{extended}: "
                         f"+ {_weeks(adj_rule.adjournment_weeks)} "
                         f"({adj_rule.adjournment_article}): {format_date_nl(due)}."
                     )
@@ -441,7 +441,7 @@ def decision_due(
                 else:
                     ineffective.append(key)
                     steps.append(
-                        f"Verdaging bij brief van {format_date_nl(on)} is te laat (na "
+                        f"Verdaging van {format_date_nl(on)} is te laat (na "
                         f"{format_date_nl(limit)}): geen verlenging ({adj_rule.adjournment_article})."
                     )
                     warn(

@@ -72,6 +72,73 @@ def staff_users():
     )
 
 
+# The steps that usually follow each status, most likely first (issue 13, item 5); every other
+# allowed step follows in lifecycle order (GENERAL_ORDER), rare and corrective steps last.
+LIKELY_NEXT: dict[str, tuple[str, ...]] = {
+    "ontvangen": ("acknowledged", "precisering_asked", "started", "forwarded"),
+    "doorgezonden": ("note", "contact"),
+    "precisering_gevraagd": ("precisering_received", "not_handled", "contact"),
+    "gepreciseerd": ("acknowledged", "started", "assessment_started"),
+    "ontvangst_bevestigd": ("started", "assessment_started", "precisering_asked", "adjourned"),
+    "in_behandeling": ("assessment_started", "adjourned", "zienswijze_asked"),
+    "verdaagd": ("assessment_started", "zienswijze_asked", "decision_drafted"),
+    "zienswijze_derden": ("zienswijze_received", "zienswijze_notice"),
+    "zienswijze_afgerond": ("decision_drafted", "assessment_started"),
+    "beoordeling": ("decision_drafted", "zienswijze_asked", "adjourned"),
+    "besluit_concept": ("sent_for_signature", "decision_signed"),
+    "ter_ondertekening": ("decision_signed",),
+    "verzonden": ("documents_provided", "disclosure_postponed", "published", "bezwaar_received"),
+    "verstrekking_uitgesteld": ("documents_provided",),
+    "openbaar_gemaakt": ("published", "closed", "bezwaar_received"),
+    "gepubliceerd": ("closed", "bezwaar_received"),
+    "bezwaar": ("bezwaar_decided",),
+    "beslissing_op_bezwaar": ("beroep_received", "closed"),
+    "beroep": ("closed",),
+}
+GENERAL_ORDER = (
+    "acknowledged",
+    "started",
+    "assessment_started",
+    "precisering_asked",
+    "precisering_received",
+    "zienswijze_asked",
+    "zienswijze_notice",
+    "zienswijze_received",
+    "decision_drafted",
+    "sent_for_signature",
+    "decision_signed",
+    "decision_sent",
+    "disclosure_postponed",
+    "documents_provided",
+    "published",
+    "contact",
+    "note",
+    "adjourned",
+    "suspension",
+    "forwarded_partly",
+    "forwarded",
+    "not_handled",
+    "ingebrekestelling_received",
+    "bezwaar_received",
+    "bezwaar_decided",
+    "beroep_received",
+    "withdrawn",
+    "closed",
+)
+
+
+def likely_next_steps(status: str) -> list[str]:
+    """The steps allowed from `status` (cases.lifecycle), most likely first."""
+    first = LIKELY_NEXT.get(status, ())
+
+    def rank(code: str) -> tuple[int, int]:
+        if code in first:
+            return (0, first.index(code))
+        return (1, GENERAL_ORDER.index(code) if code in GENERAL_ORDER else len(GENERAL_ORDER))
+
+    return sorted(allowed_event_types(status), key=rank)
+
+
 class EventForm(forms.Form):
     type = forms.ChoiceField(label="Stap")
     on = forms.DateField(label="Datum", widget=DateInput())
@@ -91,9 +158,10 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [
-            (c, EVENT_TYPES[c].label) for c in allowed_event_types(status)
-        ]
+        steps = likely_next_steps(status)
+        self.fields["type"].choices = [(c, EVENT_TYPES[c].label) for c in steps]
+        if steps:
+            self.fields["type"].initial = steps[0]
         self.fields["on"].initial = timezone.localdate()
 
     def clean(self):

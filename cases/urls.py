@@ -24,6 +24,11 @@ urlpatterns = [
         requests.event_void_view,
         name="event_void",
     ),
+    path(
+        "verzoeken/<int:pk>/stap/<int:event_id>/bijlage/<int:index>/",
+        requests.reply_attachment,
+        name="reply_attachment",
+    ),
     path("verzoeken/<int:pk>/toewijzen/", requests.request_assign_view, name="request_assign"),
     path("verzoeken/<int:pk>/statuslink/", requests.portal_link, name="portal_link"),
     path("verzoeken/<int:pk>/punten/herkennen/", points.points_reparse, name="points_reparse"),
@@ -32,6 +37,16 @@ urlpatterns = [
     path("verzoeken/<int:pk>/antwoorden/nieuw/", points.answer_save, name="answer_create"),
     path("verzoeken/<int:pk>/antwoorden/<int:answer_id>/", points.answer_save, name="answer_edit"),
     path("verzoeken/<int:pk>/documenten/nieuw/", documents.document_add, name="document_add"),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/gegevens/",
+        documents.document_edit,
+        name="document_edit",
+    ),
+    path(
+        "verzoeken/<int:pk>/documenten/gegevens/",
+        documents.documents_metadata_bulk,
+        name="documents_metadata_bulk",
+    ),
     path(
         "verzoeken/<int:pk>/documenten/beoordelen/",
         documents.documents_judge,
@@ -52,6 +67,11 @@ urlpatterns = [
         "verzoeken/<int:pk>/brieven/<int:letter_id>/verzonden/",
         letters.letter_sent,
         name="letter_sent",
+    ),
+    path(
+        "verzoeken/<int:pk>/brieven/<int:letter_id>/goedkeuring/",
+        letters.letter_approval,
+        name="letter_approval",
     ),
     path("verzoeken/<int:pk>/derden/nieuw/", letters.third_party_save, name="third_party_create"),
     path(

@@ -22,6 +22,11 @@ urlpatterns = [
         name="redacted_page_image",
     ),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/beslis/", views.decide, name="decide"),
+    path(
+        "verzoeken/<int:pk>/documenten/<int:doc_id>/beslis-meer/",
+        views.decide_many,
+        name="decide_many",
+    ),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/teken/", views.draw, name="draw"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/lakken/", views.apply, name="apply"),
     path("verzoeken/<int:pk>/documenten/<int:doc_id>/status/", views.status, name="status"),

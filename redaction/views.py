@@ -12,11 +12,14 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cases import grounds as catalogue
+from cases.models.document import DOCUMENT_TYPES
+from cases.permissions import can_edit
 from cases.views.common import get_case
 from redaction import detect
 from redaction.models import Job, Redaction
@@ -139,6 +142,8 @@ def _rows(request, case, notice: str = ""):
             "archives": archives,
             "notice": notice,
             "problems": delivery_problems(case),  # stale or mismatched files, per row
+            "can_edit": can_edit(request.user, case),  # the inline metadata edit (issue 13)
+            "doc_types": DOCUMENT_TYPES,
         },
     )
 
@@ -205,6 +210,7 @@ def review(request, pk: int, doc_id: int):
                     "download": reverse("redaction:download", args=[case.pk, document.pk]),
                     "decide": reverse("redaction:decide", args=[case.pk, document.pk]),
                     "decide_all": reverse("redaction:decide_all", args=[case.pk]),
+                    "decide_many": reverse("redaction:decide_many", args=[case.pk, document.pk]),
                     "draw": reverse("redaction:draw", args=[case.pk, document.pk]),
                     "apply": reverse("redaction:apply", args=[case.pk, document.pk]),
                     "status": reverse("redaction:status", args=[case.pk, document.pk]),
@@ -289,6 +295,48 @@ def decide(request, pk: int, doc_id: int):
 
 @login_required
 @require_POST
+def decide_many(request, pk: int, doc_id: int):
+    """Bulk decisions within one document (issue 13, item 2): all on a page, all open, a
+    category, and undo (which sends the earlier decisions back). Body: {"decisions": [{"id",
+    "decision"}]}; all or nothing, each one audited by redaction_decide."""
+    from django.db import transaction
+
+    case, document = _document(request.user, pk, doc_id, edit=True)
+    items = _body(request).get("decisions")
+    if not isinstance(items, list) or not items or len(items) > 20000:
+        return JsonResponse(
+            {"ok": False, "error": _("Geef de voorstellen en de beslissing op.")}, status=400
+        )
+    try:
+        wanted = {int(i["id"]): str(i["decision"]) for i in items}
+    except (KeyError, TypeError, ValueError):
+        return JsonResponse(
+            {"ok": False, "error": _("Geef de voorstellen en de beslissing op.")}, status=400
+        )
+    found = {r.pk: r for r in Redaction.objects.filter(document=document, pk__in=wanted)}
+    if len(found) != len(wanted):
+        return JsonResponse(
+            {"ok": False, "error": _("Een voorstel hoort niet bij dit document.")}, status=400
+        )
+    changed = []
+    try:
+        with transaction.atomic():
+            for rid, decision in wanted.items():
+                r = found[rid]
+                if r.decision == decision:
+                    continue
+                changed.append(
+                    redaction_as_dict(
+                        redaction_decide(redaction=r, decision=decision, by=request.user)
+                    )
+                )
+    except ValidationError as exc:
+        return _json_error(exc)
+    return JsonResponse({"ok": True, "count": len(changed), "redactions": changed})
+
+
+@login_required
+@require_POST
 def decide_all(request, pk: int):
     case = get_case(request.user, pk, edit=True)
     body = _body(request)
@@ -341,7 +389,12 @@ def apply(request, pk: int, doc_id: int):
         return JsonResponse(
             {
                 "ok": False,
-                "error": f"Er staan nog {open_left} voorstel(len) open. Beslis eerst over alle voorstellen.",
+                "error": ngettext(
+                    "Er staat nog %(n)d voorstel open. Beslis eerst over alle voorstellen.",
+                    "Er staan nog %(n)d voorstellen open. Beslis eerst over alle voorstellen.",
+                    open_left,
+                )
+                % {"n": open_left},
             },
             status=400,
         )
@@ -429,6 +482,31 @@ def redaction_log_csv(request, pk: int, doc_id: int):
     for ground, count in sorted(log.get("grounds", {}).items()):
         pages = ", ".join(str(p) for p in log.get("pages_by_ground", {}).get(ground, []))
         writer.writerow(safe_row([document.number, ground, count, pages]))
+    # Each redaction on its own line (issue 13, item 2): page, category, ground, who decided, when.
+    writer.writerow([])
+    writer.writerow(["document", "pagina", "categorie", "grond", "besluit", "besloten door", "op"])
+    labels = dict(detect.CATEGORIES) | {"manual": "Handmatig"}  # never the redacted text itself
+    decisions = {"accepted": "gelakt", "rejected": "afgewezen", "open": "open"}
+    for r in (
+        Redaction.objects.filter(document=document)
+        .select_related("decided_by")
+        .order_by("page", "start", "id")
+    ):
+        who = r.decided_by.get_full_name() or r.decided_by.get_username() if r.decided_by else ""
+        when = timezone.localtime(r.decided_at).strftime("%d-%m-%Y %H:%M") if r.decided_at else ""
+        writer.writerow(
+            safe_row(
+                [
+                    document.number,
+                    r.page + 1,
+                    labels.get(r.category, r.category),
+                    r.ground,
+                    decisions.get(r.decision, r.decision),
+                    who,
+                    when,
+                ]
+            )
+        )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{case.reference}-{document.number}-lakverantwoording.csv"'

@@ -22,6 +22,21 @@ def stored_file_path(instance: "StoredFile", filename: str) -> str:
     return f"files/{instance.sha256[:2]}/{instance.sha256}"
 
 
+DOCUMENT_TYPES = [
+    ("", "—"),
+    ("email", "E-mail"),
+    ("brief", "Brief"),
+    ("memo", "Memo of nota"),
+    ("notulen", "Notulen of verslag"),
+    ("rapport", "Rapport of advies"),
+    ("besluit", "Besluit"),
+    ("contract", "Overeenkomst"),
+    ("presentatie", "Presentatie"),
+    ("bericht", "Chatbericht"),
+    ("overig", "Overig"),
+]
+
+
 class StoredFile(models.Model):
     """A file's bytes, stored once under their content hash; never altered (evidence)."""
 
@@ -48,6 +63,10 @@ class Document(models.Model):
     sort_key = models.CharField(max_length=40, editable=False, db_index=True)
     title = models.CharField("documentnaam", max_length=300)
     date = models.DateField("datum", null=True, blank=True)
+    # The kind of document for the inventory (issue 13, item 1).
+    doc_type = models.CharField(
+        "documentsoort", max_length=20, choices=DOCUMENT_TYPES, blank=True, default=""
+    )
     judgement = models.CharField("beoordeling", max_length=20, choices=JUDGEMENTS, blank=True)
     grounds = models.JSONField("gronden", default=list, blank=True)
     location = models.CharField("vindplaats", max_length=500, blank=True)

@@ -18,6 +18,12 @@ LETTER_KINDS = [
 ]
 # Letters addressed to a derde-belanghebbende rather than to the requester.
 THIRD_PARTY_KINDS = ("zienswijzeverzoek", "kennisgeving_derde")
+APPROVAL_STATES = [
+    ("", "Niet ter goedkeuring"),
+    ("submitted", "Ter goedkeuring"),
+    ("approved", "Goedgekeurd"),
+    ("returned", "Teruggestuurd"),
+]
 FORMATS = [("docx", "Word"), ("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF")]
 
 
@@ -62,6 +68,29 @@ class Letter(models.Model):
         on_delete=models.PROTECT,
         related_name="letter_pdfs",
     )
+
+    # Four-eyes approval of the besluit (issue 13, item 4): submitted by the author, approved or
+    # returned with remarks by a second person; only an approved besluit can be sent.
+    approval_status = models.CharField(
+        "goedkeuring", max_length=12, choices=APPROVAL_STATES, blank=True, default=""
+    )
+    approval_submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters_submitted",
+    )
+    approval_submitted_at = models.DateTimeField(null=True, blank=True)
+    approval_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters_reviewed",
+    )
+    approval_at = models.DateTimeField(null=True, blank=True)
+    approval_remarks = models.TextField("opmerkingen goedkeuring", blank=True)
 
     class Meta:
         verbose_name = "brief"

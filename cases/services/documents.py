@@ -235,8 +235,16 @@ def documents_judge_bulk(
 
 @transaction.atomic
 def document_update(*, document: Document, by=None, **fields) -> Document:
-    allowed = {"title", "date", "note", "family"}
+    allowed = {"title", "date", "note", "family", "doc_type"}
     before = {}
+    # The points a document answers (issue 13, item 1): a set of point numbers of this request.
+    point_numbers = fields.pop("point_numbers", None)
+    if point_numbers is not None:
+        numbers = sorted({int(n) for n in point_numbers})
+        points = list(document.request.points.filter(number__in=numbers))
+        if len(points) != len(numbers):
+            raise ValidationError({"points": "Een van de gekozen punten bestaat niet."})
+        before["points"] = sorted(p.number for p in document.points.all())
     for name, value in fields.items():
         if name not in allowed:
             raise ValidationError({name: "Dit veld kan hier niet worden gewijzigd."})
@@ -244,15 +252,20 @@ def document_update(*, document: Document, by=None, **fields) -> Document:
         setattr(document, name, value)
     if not document.title.strip():
         raise ValidationError({"title": "Geef het document een naam."})
-    document.save(update_fields=sorted(fields))
+    if fields:
+        document.save(update_fields=sorted(fields))
+    after = {k: _jsonable(getattr(document, k)) for k in fields}
+    if point_numbers is not None:
+        document.points.set(points)
+        after["points"] = numbers
     audit(
         request=document.request,
         actor=by,
         action="document_updated",
         obj=document,
-        fields=sorted(fields),
+        fields=sorted(before),
         before={k: _jsonable(v) for k, v in before.items()},
-        after={k: _jsonable(getattr(document, k)) for k in before},
+        after=after,
     )
     return document
 

@@ -29,6 +29,7 @@ from cases.letters_pdf import PdfUnavailable, docx_to_pdf
 from cases.models import Event, GroundMotivation, Letter, Request, ThirdParty
 from cases.models.letter import THIRD_PARTY_KINDS
 from cases.selectors import answers_ordered, documents_ordered, request_deadline
+from cases.services.approval import approval_send_problem  # four eyes (issue 13, item 4)
 from cases.services.documents import delivery_problems, stored_file_put
 from cases.services.requests import audit, request_transition, today
 
@@ -562,6 +563,8 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
                 "Het besluit kan niet worden verzonden zolang de controle problemen meldt: "
                 + " ".join(p.message for p in problems[:5])
             )
+    if approval_send_problem(letter):
+        raise ValidationError(approval_send_problem(letter))
     if (
         letter.kind == "kennisgeving_derde"
         and not request.letters.filter(kind="besluit", sent_on__isnull=False).exists()

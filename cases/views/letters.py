@@ -9,9 +9,12 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases.forms import LetterForm, MarkSentForm, ThirdPartyForm
+from cases.services.approval import approval_decide, approval_submit
 from cases.services.letters import (
     letter_mark_sent,
     letter_render,
@@ -62,7 +65,14 @@ def letter_generate(request, pk: int):
         if letter.problems:
             messages.warning(
                 request,
-                text + f" Let op: de controle meldt {len(letter.problems)} probleem/problemen.",
+                text
+                + " "
+                + ngettext(
+                    "Let op: de controle meldt %(n)d probleem.",
+                    "Let op: de controle meldt %(n)d problemen.",
+                    len(letter.problems),
+                )
+                % {"n": len(letter.problems)},
             )
         else:
             messages.success(request, text)
@@ -138,4 +148,37 @@ def third_party_save(request, pk: int, third_party_id: int | None = None):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"Derde-belanghebbende {saved.name} opgeslagen.")
+    return _back(case)
+
+
+@login_required
+@require_POST
+def letter_approval(request, pk: int, letter_id: int):
+    """Four eyes (issue 13, item 4): submit a besluit for approval, approve it or return it."""
+    action = request.POST.get("action", "")
+    # Submitting needs edit rights on the case; an approver (coordinator or fiatteur) only
+    # needs to see it.
+    case = get_case(request.user, pk, edit=action == "submit")
+    letter = get_object_or_404(case.letters, pk=letter_id)
+    try:
+        if action == "submit":
+            approval_submit(letter=letter, by=request.user)
+            messages.success(request, _("Besluit ter goedkeuring aangeboden."))
+        elif action in ("approve", "return"):
+            approval_decide(
+                letter=letter,
+                by=request.user,
+                approve=action == "approve",
+                remarks=request.POST.get("remarks", ""),
+            )
+            messages.success(
+                request,
+                _("Besluit goedgekeurd; het kan nu worden verzonden.")
+                if action == "approve"
+                else _("Besluit teruggestuurd naar de opsteller met uw opmerkingen."),
+            )
+        else:
+            messages.error(request, _("Kies: aanbieden, goedkeuren of terugsturen."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     return _back(case)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import lifecycle, permissions
@@ -20,8 +24,11 @@ from cases.forms import (
     LetterForm,
     MarkSentForm,
     RequestRegisterForm,
+    likely_next_steps,
 )
-from cases.models import Organisation
+from cases.lifecycle import EVENT_TYPES
+from cases.models import Organisation, StoredFile
+from cases.models.document import DOCUMENT_TYPES
 from cases.security import safe_next
 from cases.selectors import (
     answers_ordered,
@@ -30,8 +37,10 @@ from cases.selectors import (
     request_clock,
     requests_search,
 )
+from cases.services.approval import approval_refusal
 from cases.services.letters import decision_problems, motivations_for
 from cases.services.requests import (
+    audit,
     event_void,
     request_assign,
     request_register,
@@ -108,6 +117,75 @@ def request_register_view(request):
     return render(request, "cases/request_register.html", {"form": form})
 
 
+# The portal records a reply's files in the event note as "name (sha256 <12 hex>)" (see
+# cases.services.portal.requester_reply); staff open them from the timeline (issue 13, item 6).
+_ATTACHMENT = re.compile(r"(?:^|, )(.+?) \(sha256 ([0-9a-f]{12})\)")
+PORTAL_ACTOR = "verzoeker (portaal)"
+
+
+def event_attachments(event) -> list[tuple[str, str]]:
+    """(file name, sha256 prefix) of the files the requester attached to this step."""
+    if event.actor_label != PORTAL_ACTOR or "\nBijlagen: " not in (event.note or ""):
+        return []
+    line = event.note.rsplit("\nBijlagen: ", 1)[1].split("\n", 1)[0]
+    return [(m.group(1), m.group(2)) for m in _ATTACHMENT.finditer(line)]
+
+
+@login_required
+def reply_attachment(request, pk: int, event_id: int, index: int):
+    """Download a file the requester attached to a reply; always as a download, never inline."""
+    case = get_case(request.user, pk)
+    event = case.events.filter(pk=event_id).first()
+    files = event_attachments(event) if event is not None else []
+    if not 0 <= index < len(files):
+        raise Http404(_("Deze bijlage bestaat niet (meer) bij dit verzoek."))
+    name, prefix = files[index]
+    stored = StoredFile.objects.filter(sha256__startswith=prefix).first()
+    if stored is None:
+        raise Http404(_("Het bestand van deze bijlage is niet gevonden."))
+    audit(request=case, actor=request.user, action="reply_attachment_opened", obj=event, name=name)
+    return FileResponse(
+        stored.content.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type="application/octet-stream",
+    )
+
+
+def _events_with_attachments(case) -> list:
+    events = list(case.events.select_related("actor"))
+    for e in events:
+        e.portal_files = list(enumerate(name for name, _prefix in event_attachments(e)))
+    return events
+
+
+def _mail_notices(case) -> list[dict]:
+    """What the requester is mailed at once when a step is recorded (issue 13, item 5)."""
+    from cases.services.portal import NOTIFY_EVENTS
+
+    allowed = set(likely_next_steps(case.status))
+    notices = []
+    for code, subject in NOTIFY_EVENTS.items():
+        if code not in allowed or code == "decision_sent":
+            continue
+        if case.requester_email:
+            text = _(
+                "Na vastleggen krijgt de verzoeker direct een e-mail op %(email)s met onderwerp "
+                "\u201c%(subject)s\u201d, met de nieuwe beslisdatum%(reason)s."
+            ) % {
+                "email": case.requester_email,
+                "subject": subject.format(ref=case.reference),
+                "reason": _(" en de toelichting als reden") if code == "adjourned" else "",
+            }
+        else:
+            text = _(
+                "De verzoeker heeft geen e-mailadres: er gaat geen e-mail uit; stuur zelf een "
+                "brief (tabblad Brieven)."
+            )
+        notices.append({"code": code, "label": EVENT_TYPES[code].label, "text": text})
+    return notices
+
+
 def _detail_context(request, case, **extra):
     deadline = request_clock(case)
     points = list(case.points.all())
@@ -122,11 +200,24 @@ def _detail_context(request, case, **extra):
         "documents_running": any(
             d.processing == "in_behandeling" or d.redaction_status == "bezig" for d in documents
         ),
-        "events": list(case.events.select_related("actor")),
-        "letters": list(case.letters.select_related("created_by", "file")),
+        "events": _events_with_attachments(case),
+        "letters": (
+            letters := list(
+                case.letters.select_related(
+                    "created_by", "file", "approval_submitted_by", "approval_by"
+                )
+            )
+        ),
+        "approvable": {
+            letter.pk
+            for letter in letters
+            if letter.approval_status == "submitted" and not approval_refusal(letter, request.user)
+        },
         "event_form": EventForm(status=case.status),
+        "mail_notices": _mail_notices(case),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),
+        "doc_types": DOCUMENT_TYPES,
         "judge_form": JudgeForm(),
         "letter_form": LetterForm(),
         "sent_form": MarkSentForm(),

@@ -8,6 +8,7 @@ import pymupdf
 import pytest
 
 from cases.models import Request
+from tests.approval_helpers import approve
 from tests.redaction import pdf_factory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,7 +53,7 @@ def test_requester_submits_and_follows(page, live_server, organisation, adviser,
     from cases.services.documents import document_judge
 
     document_judge(document=doc, judgement="deels_openbaar", grounds=["5.1.2e"])
-    besluit = letter_render(request=case, kind="besluit", letter_date=date.today())
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=date.today()))
     letter_mark_sent(letter=besluit, on=date.today())
 
     page.goto(status_url)

@@ -32,8 +32,7 @@ def test_worked_example_a_seed_004_wob():
     assert d.steps[:3] == (
         "Ontvangen op maandag 20 december 2021.",
         "Beslistermijn 4 weken (art. 6 lid 1 Wob): 17 januari 2022.",
-        "Verdaagd bij brief van 22 december 2021, tijdig: + 4 weken (art. 6 lid 2 Wob): "
-        "14 februari 2022.",
+        "Verdaagd op 22 december 2021, tijdig: + 4 weken (art. 6 lid 2 Wob): 14 februari 2022.",
     )
     assert d.steps[-1] == "Uiterste beslisdatum: maandag 14 februari 2022."
     assert d.warnings == ()

@@ -24,6 +24,7 @@ from cases.services.letters import (
 )
 from cases.services.points import answer_write
 from cases.services.requests import request_transition
+from tests.approval_helpers import approve
 from tests.cases.letter_fixtures import body, open_docx, section
 
 pytestmark = pytest.mark.django_db
@@ -370,7 +371,7 @@ def test_besluit_sent_only_through_the_letter_with_checks_then_pdf_and_kennisgev
         letter_mark_sent(letter=besluit, on=date(2026, 4, 1))  # points unanswered
     assert not case.events.filter(type="decision_sent").exists()
     ready_besluit(case)
-    besluit = letter_render(request=case, kind="besluit", letter_date=date(2026, 4, 1))
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=date(2026, 4, 1)))
     with pytest.raises(Exception, match="nog niet verzonden"):
         letter_pdf_for_requester(besluit)
     letter_mark_sent(letter=besluit, on=date(2026, 4, 1))
@@ -403,7 +404,7 @@ def test_besluit_not_sent_without_libreoffice(make_case, monkeypatch):
     monkeypatch.setattr(letters_pdf.shutil, "which", lambda name: None)
     case = make_case()
     answer_all(case)
-    besluit = letter_render(request=case, kind="besluit", letter_date=date(2026, 4, 1))
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=date(2026, 4, 1)))
     with pytest.raises(ValidationError, match="LibreOffice is niet geïnstalleerd"):
         letter_mark_sent(letter=besluit, on=date(2026, 4, 1))
     case.refresh_from_db()

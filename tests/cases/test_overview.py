@@ -14,6 +14,7 @@ from cases.overview import actions_needed, case_facts, overview_rows
 from cases.reporting import timeliness
 from cases.selectors import request_deadline
 from cases.services.requests import request_transition
+from tests.approval_helpers import approve
 
 TODAY = date(2026, 11, 22)
 
@@ -142,7 +143,7 @@ def test_publication_package(client, coordinator, make_case, organisation):
     # Not before the decision is sent.
     response = client.get(reverse("cases:publication", args=[case.pk]), follow=True)
     assert "pas als het besluit is verzonden" in response.content.decode()
-    besluit = letter_render(request=case, kind="besluit", letter_date=date(2026, 10, 20))
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=date(2026, 10, 20)))
     letter_mark_sent(letter=besluit, on=date(2026, 10, 20))
     response = client.get(reverse("cases:publication", args=[case.pk]), follow=True)
     assert "lakstraat" in response.content.decode()  # the document has no verified redacted PDF yet

@@ -33,6 +33,7 @@ from redaction.services import (
     redactions_decide_matching,
     request_redaction_terms_update,
 )
+from tests.approval_helpers import approve
 from tests.redaction import pdf_factory
 
 BSN = "111222333"
@@ -95,7 +96,7 @@ def rules(case) -> dict[str, list[str]]:
 
 
 def send_besluit(case, on: date = TODAY):
-    besluit = letter_render(request=case, kind="besluit", letter_date=on)
+    besluit = approve(letter_render(request=case, kind="besluit", letter_date=on))
     return letter_mark_sent(letter=besluit, on=on)
 
 
