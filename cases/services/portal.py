@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -12,6 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cases.models import Document, Organisation, Request
 from cases.services.documents import document_release_file, stored_file_put
@@ -31,8 +33,51 @@ def portal_link_issue(*, request: Request, by=None) -> str:
     request.portal_token_hash = _hash(token)
     request.portal_token_revoked = False
     request.save(update_fields=["portal_token_hash", "portal_token_revoked", "updated_at"])
-    audit(request=request, actor=by, action="portal_link_issued", obj=request)
+    audit(
+        request=request,
+        actor=by,
+        action="portal_link_issued",
+        obj=request,
+        sealed=_seal(token, request.portal_token_hash),
+    )
     return token
+
+
+def _keystream(digest: str) -> bytes:
+    # one 32-byte pad per token, keyed by SECRET_KEY: the database alone never reveals a link
+    return hmac.new(
+        settings.SECRET_KEY.encode(), b"portal-seal:" + digest.encode(), "sha256"
+    ).digest()
+
+
+def _seal(token: str, digest: str) -> str:
+    raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    return bytes(a ^ b for a, b in zip(raw, _keystream(digest))).hex()
+
+
+def portal_link_current(request: Request) -> str | None:
+    """The requester's active link, recovered so a later mail (the besluit) can carry it without
+    invalidating the one they already have; None when revoked or not recoverable."""
+    from cases.models import AuditRecord
+
+    if not request.portal_token_hash or request.portal_token_revoked:
+        return None
+    record = (
+        AuditRecord.objects.filter(request=request, action="portal_link_issued")
+        .order_by("-pk")
+        .first()
+    )
+    sealed = (record.data or {}).get("sealed") if record is not None else None
+    if not sealed:
+        return None
+    try:
+        raw = bytes(
+            a ^ b for a, b in zip(bytes.fromhex(sealed), _keystream(request.portal_token_hash))
+        )
+    except ValueError:
+        return None
+    token = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return token if hmac.compare_digest(_hash(token), request.portal_token_hash) else None
 
 
 @transaction.atomic
@@ -40,6 +85,28 @@ def portal_link_revoke(*, request: Request, by=None) -> None:
     request.portal_token_revoked = True
     request.save(update_fields=["portal_token_revoked", "updated_at"])
     audit(request=request, actor=by, action="portal_link_revoked", obj=request)
+
+
+@transaction.atomic
+def portal_link_send(*, request: Request, by=None) -> str | None:
+    """Issue a new personal status link and mail it to the requester (staff: "stuur statuslink";
+    also for a case registered by staff). Returns the token, or None without an e-mail address.
+    Only the hash is stored, so a link can only be sent by issuing a new one."""
+    if not request.requester_email:
+        return None
+    token = portal_link_issue(request=request, by=by)
+    context = {"request": request, "url": status_url(token)}
+    email = request.requester_email
+    transaction.on_commit(
+        lambda: _send(
+            email,
+            _("Uw persoonlijke statuslink voor Woo-verzoek %(ref)s") % {"ref": request.reference},
+            "portal/email/link.txt",
+            context,
+        )
+    )
+    audit(request=request, actor=by, action="portal_link_sent", obj=request, to=email)
+    return token
 
 
 def request_for_token(token: str) -> Request | None:
@@ -65,6 +132,10 @@ def status_url(token: str) -> str:
 def _send(to: str, subject: str, template: str, context: dict) -> None:
     if not to:
         return
+    context = {
+        "privacy_url": settings.WOBDESK_BASE_URL.rstrip("/") + reverse("portal:privacy"),
+        **context,
+    }
     body = render_to_string(template, context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
 
@@ -188,13 +259,30 @@ def requester_notify(*, event_id: int) -> bool:
     request = event.request
     if not request.requester_email:
         return False
+    context = {"request": request, "event": event, "deadline": request_deadline(request)}
+    if event.type == "decision_sent":
+        # the mail promises the besluit "via uw persoonlijke statuslink": it carries the link,
+        # the same one the requester has; a new one only if the old cannot be recovered
+        token = portal_link_current(request)
+        context["new_link"] = token is None
+        context["url"] = status_url(token or portal_link_issue(request=request))
     _send(
         request.requester_email,
         NOTIFY_EVENTS[event.type].format(ref=request.reference),
         "portal/email/status_changed.txt",
-        {"request": request, "event": event, "deadline": request_deadline(request)},
+        context,
     )
     return True
+
+
+def requester_reactions(request: Request) -> list:
+    """The requester's own reactions through the portal, for "Verloop" (never voided ones)."""
+    prefix = "Reactie van verzoeker via het portaal: "
+    out = []
+    for e in request.events.filter(actor_label="verzoeker (portaal)", voided_at__isnull=True):
+        text = e.note[len(prefix) :] if e.note.startswith(prefix) else e.note
+        out.append({"on": e.on, "type": e.type, "text": text, "created_at": e.created_at})
+    return out
 
 
 def _may_release(request: Request) -> bool:

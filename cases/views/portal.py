@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases.letters_pdf import PdfUnavailable
@@ -24,6 +25,7 @@ from cases.services.portal import (
     released_locations,
     request_for_token,
     request_submit_online,
+    requester_reactions,
     requester_reply,
     requester_withdraw,
 )
@@ -177,12 +179,57 @@ MILESTONES = {
 }
 
 
+def privacy(request):
+    organisation = Organisation.objects.order_by("pk").first()
+    if organisation is None:
+        raise Http404("Dit portaal is nog niet ingericht.")
+    return _secure(render(request, "portal/privacy.html", {"organisation": organisation}))
+
+
+def _d(day) -> str:
+    return date_format(day, "j F Y")
+
+
+REACTION_LABELS = {
+    "precisering_received": "Uw verduidelijking",
+    "contact": "Uw reactie",
+    "withdrawn": "U heeft uw verzoek ingetrokken",
+}
+
+
+def _timeline(case, deadline) -> list[dict]:
+    """Milestones with legal effect and the requester's own reactions, in date order."""
+    items = []
+    for e in case.events.filter(voided_at__isnull=True).order_by("on", "created_at"):
+        if e.type not in MILESTONES or not e.has_legal_effect:
+            continue
+        if e.actor_label == "verzoeker (portaal)" and e.type in REACTION_LABELS:
+            continue  # shown below as the requester's own reaction, with its text
+        label = MILESTONES[e.type]
+        if e.type == "suspension" and e.until:
+            label += f" van {_d(e.on)} tot en met {_d(e.until)}"
+        if e.type == "adjourned" and deadline.due_on:
+            label += f" tot {_d(deadline.due_on)}"
+        items.append({"on": e.on, "label": label, "text": "", "own": False, "at": e.created_at})
+    for r in requester_reactions(case):
+        items.append(
+            {
+                "on": r["on"],
+                "label": REACTION_LABELS.get(r["type"], "Uw reactie"),
+                "text": r["text"],
+                "own": True,
+                "at": r["created_at"],
+            }
+        )
+    items.sort(key=lambda i: (i["on"], i["at"]))
+    return items
+
+
 def status(request, token: str):
     case, limited = _case_or_404(request, token)
     if limited:
         return limited
     deadline = request_deadline(case)
-    milestones = [e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect]
     # only letters addressed to the requester: never those to a derde-belanghebbende or an organ
     letters = list(requester_letters(case).order_by("sent_on"))
     decided = case.decision_sent_on is not None
@@ -191,7 +238,12 @@ def status(request, token: str):
         "token": token,
         "status_text": STATUS_TEXT.get(case.status, case.status_label),
         "deadline": deadline,
-        "milestones": [(MILESTONES[e.type], e) for e in milestones],
+        "timeline": _timeline(case, deadline),
+        "organisation": case.organisation,
+        # Awb 6:7/6:8: six weeks from the day after the besluit is sent (the clock computes it)
+        "bezwaar": {"ends_on": deadline.bezwaar_ends_on, "text": deadline.bezwaar_text}
+        if decided and deadline.bezwaar_ends_on
+        else None,
         "letters": letters,
         "documents": released_documents(case),
         "locations": released_locations(case),
