@@ -86,10 +86,8 @@ class OnlineRequestForm(forms.Form):
     )
     preferred_format = forms.ChoiceField(
         label="Gewenste vorm",
-        choices=[
-            ("digitaal", "digitaal (pdf per e-mail of via de statuslink)"),
-            ("papier", "op papier"),
-        ],
+        choices=[("digitaal", "digitaal (pdf)"), ("papier", "op papier")],
+        help_text="Digitaal: per e-mail of via uw persoonlijke statuslink.",
         initial="digitaal",
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot for bots
