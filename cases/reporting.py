@@ -8,12 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy
+
 OUTCOME_LABELS = {
-    "openbaarmaking": "openbaar",
-    "gedeeltelijke_openbaarmaking": "deels openbaar",
-    "geen_openbaarmaking": "niet openbaar",
-    "reeds_openbaar": "reeds openbaar",
-    "geen_documenten": "geen documenten",
+    "openbaarmaking": gettext_lazy("openbaar"),
+    "gedeeltelijke_openbaarmaking": gettext_lazy("deels openbaar"),
+    "geen_openbaarmaking": gettext_lazy("niet openbaar"),
+    "reeds_openbaar": gettext_lazy("reeds openbaar"),
+    "geen_documenten": gettext_lazy("geen documenten"),
 }
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import Document, Organisation, Request
 from cases.services.documents import document_release_file, stored_file_put
@@ -173,7 +174,7 @@ def request_submit_online(
     transaction.on_commit(
         lambda: _send(
             email,
-            f"Ontvangstbevestiging Woo-verzoek {request.reference}",
+            _("Ontvangstbevestiging Woo-verzoek %(ref)s") % {"ref": request.reference},
             "portal/email/received.txt",
             context,
         )
@@ -204,9 +205,9 @@ def requester_reply(*, request: Request, text: str, files: list[tuple[str, bytes
     """The requester answers (e.g. a precisering) and may attach files; lands on the timeline."""
     text = text.strip()
     if not text and not files:
-        raise ValidationError({"text": "Schrijf een reactie of voeg een bestand toe."})
+        raise ValidationError({"text": _("Schrijf een reactie of voeg een bestand toe.")})
     if request.status in ("gesloten", "ingetrokken"):
-        raise ValidationError("Dit verzoek is afgesloten; reageren kan niet meer.")
+        raise ValidationError(_("Dit verzoek is afgesloten; reageren kan niet meer."))
     event_type = "precisering_received" if request.status == "precisering_gevraagd" else "contact"
     names = []
     for name, data in files:
@@ -242,9 +243,9 @@ def requester_withdraw(*, request: Request, reason: str = "") -> None:
 
 
 NOTIFY_EVENTS = {
-    "adjourned": "Uw Woo-verzoek {ref} is verdaagd",
-    "suspension": "De termijn voor uw Woo-verzoek {ref} is opgeschort",
-    "decision_sent": "Besluit op uw Woo-verzoek {ref}",
+    "adjourned": gettext_lazy("Uw Woo-verzoek {ref} is verdaagd"),
+    "suspension": gettext_lazy("De termijn voor uw Woo-verzoek {ref} is opgeschort"),
+    "decision_sent": gettext_lazy("Besluit op uw Woo-verzoek {ref}"),
 }
 
 
@@ -268,7 +269,7 @@ def requester_notify(*, event_id: int) -> bool:
         context["url"] = status_url(token or portal_link_issue(request=request))
     _send(
         request.requester_email,
-        NOTIFY_EVENTS[event.type].format(ref=request.reference),
+        str(NOTIFY_EVENTS[event.type]).format(ref=request.reference),
         "portal/email/status_changed.txt",
         context,
     )

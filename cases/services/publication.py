@@ -61,8 +61,11 @@ def publication_check(
     inventory = sent_inventory(request)
     if inventory is None:
         problems.append(
-            "De inventarislijst is bij het verzenden van het besluit niet vastgelegd. Markeer op het "
-            "tabblad Brieven de inventarislijst (Excel) die met het besluit is verzonden als verzonden."
+            _(
+                "De inventarislijst is bij het verzenden van het besluit niet vastgelegd. Markeer "
+                "op het tabblad Brieven de inventarislijst (Excel) die met het besluit is verzonden "
+                "als verzonden."
+            )
         )
     base = _base_url(request)
     files: dict[str, tuple[str, bytes]] = {}
@@ -122,8 +125,11 @@ def publication_check(
             problems.extend(p.message for p in reasons)
             if not reasons:
                 problems.append(
-                    f"Document {d.number} is {d.judgement_label.lower()} maar heeft nog geen "
-                    "gecontroleerde PDF; haal het eerst door de lakstraat."
+                    _(
+                        "Document %(number)s is %(judgement)s maar heeft nog geen gecontroleerde "
+                        "PDF; haal het eerst door de lakstraat."
+                    )
+                    % {"number": d.number, "judgement": d.judgement_label.lower()}
                 )
             continue
         files[key] = (name, released.read())
@@ -250,7 +256,7 @@ def document_publication_withdraw(
     *, document: Document, reason: str, on: date | None = None, by=None
 ) -> Document:
     if not reason.strip():
-        raise ValidationError({"reason": "Geef de reden van intrekking op."})
+        raise ValidationError({"reason": _("Geef de reden van intrekking op.")})
     document.publication_withdrawn_on = on or today()
     document.publication_withdrawn_reason = reason.strip()
     document.save(update_fields=["publication_withdrawn_on", "publication_withdrawn_reason"])
