@@ -66,8 +66,11 @@ def test_every_portal_page_links_the_privacy_statement_and_shows_desk_contact(cl
 
 def test_each_portal_page_says_what_it_is_for(client, organisation):
     _, pages = _pages(client)
-    for name in ("form", "status"):
+    for name in ("form", "status", "privacy"):
         assert 'data-testid="purpose"' in pages[name].content.decode(), name
+    status = pages["status"].content.decode()
+    # empty states say what happens next
+    assert "Nog geen brieven. Zodra wij u een brief sturen" in status
 
 
 def test_confirmation_mail_carries_a_copy_of_the_request(client, organisation):
