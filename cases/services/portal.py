@@ -264,9 +264,14 @@ def requester_notify(*, event_id: int) -> bool:
     if event.type == "decision_sent":
         # the mail promises the besluit "via uw persoonlijke statuslink": it carries the link,
         # the same one the requester has; a new one only if the old cannot be recovered
-        token = portal_link_current(request)
-        context["new_link"] = token is None
-        context["url"] = status_url(token or portal_link_issue(request=request))
+        # never rotate a link the requester already has: read the row fresh (the task may run
+        # after a link was issued) and issue one only when the case has none yet
+        with transaction.atomic():
+            fresh = Request.objects.select_for_update().get(pk=request.pk)
+            token = portal_link_current(fresh)
+            if token is None and not fresh.portal_token_hash:
+                token = portal_link_issue(request=fresh)
+        context["url"] = status_url(token) if token else ""
     _send(
         request.requester_email,
         str(NOTIFY_EVENTS[event.type]).format(ref=request.reference),

@@ -190,3 +190,12 @@ def test_send_without_email_says_what_to_do(client, organisation, adviser, make_
     )
     assert "geen e-mailadres" in response.content.decode()
     assert not mail.outbox
+
+
+def test_besluit_mail_of_a_case_without_link_carries_a_new_one(client, organisation, make_case):
+    case = make_case()
+    assert not case.portal_token_hash
+    mail.outbox.clear()
+    request_transition(request=case, type="decision_sent", on=date.today(), actor_label="import")
+    [message] = mail.outbox
+    assert request_for_token(_link_in(message.body)) == case
