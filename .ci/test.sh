@@ -14,6 +14,7 @@ services_start
 # machine, before any test process needs it: built lazily, each process would pay for it.
 WOBDESK_DEV=1 .venv/bin/python manage.py evaluate_detection --build-name-cache --if-missing
 
+[ -d tests/browser/axe/node_modules/axe-core ] || npm ci --prefix tests/browser/axe --no-audit --no-fund  # axe-core for the portal accessibility check
 export WOBDESK_REQUIRE_SERVICES=1  # a test that needs PostgreSQL/Redis/Chromium fails instead of skipping
 export WOBDESK_TEST_OUTPUT="${WOBDESK_TEST_OUTPUT:-$PWD/test-output}"
 mkdir -p "$WOBDESK_TEST_OUTPUT"

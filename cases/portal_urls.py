@@ -8,6 +8,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", portal.request_form, name="request_form"),
+    path("privacy/", portal.privacy, name="privacy"),
     path("ontvangen/", portal.submitted, name="submitted"),
     path("status/<str:token>/", portal.status, name="status"),
     path("status/<str:token>/reageren/", portal.reply, name="reply"),

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from django.utils.translation import gettext as _
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 DIWOO_NS = "https://standaarden.overheid.nl/diwoo/metadata/"
 TOOI_KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
@@ -54,26 +56,32 @@ def validate(pub: Publication) -> list[str]:
     problems = []
     if not pub.publisher_uri.startswith("https://identifier.overheid.nl/tooi/id/"):
         problems.append(
-            "De TOOI-URI van de organisatie ontbreekt of is ongeldig (beheer: organisatie)."
+            _("De TOOI-URI van de organisatie ontbreekt of is ongeldig (beheer: organisatie).")
         )
     if not pub.publisher_name.strip():
-        problems.append("De naam van de publicerende organisatie ontbreekt.")
+        problems.append(_("De naam van de publicerende organisatie ontbreekt."))
     if not pub.items:
-        problems.append("Er is niets om te publiceren.")
+        problems.append(_("Er is niets om te publiceren."))
     keys = {i.key for i in pub.items}
     for item in pub.items:
         if not item.title.strip():
-            problems.append(f"{item.key}: de officiële titel ontbreekt.")
+            problems.append(_("%(key)s: de officiële titel ontbreekt.") % {"key": item.key})
         if not item.url.startswith(("http://", "https://")):
-            problems.append(f"{item.key}: geen geldige vindplaats (URL).")
+            problems.append(_("%(key)s: geen geldige vindplaats (URL).") % {"key": item.key})
         if not item.actions:
-            problems.append(f"{item.key}: er is geen documenthandeling met datum.")
-        for action, _ in item.actions:
+            problems.append(
+                _("%(key)s: er is geen documenthandeling met datum.") % {"key": item.key}
+            )
+        for action, _on in item.actions:
             if action not in HANDELING:
-                problems.append(f"{item.key}: onbekende documenthandeling '{action}'.")
+                problems.append(
+                    _("%(key)s: onbekende documenthandeling '%(action)s'.")
+                    % {"key": item.key, "action": action}
+                )
         if item.part_of and item.part_of not in keys:
             problems.append(
-                f"{item.key}: hoort bij '{item.part_of}', dat niet in de publicatie zit."
+                _("%(key)s: hoort bij '%(part)s', dat niet in de publicatie zit.")
+                % {"key": item.key, "part": item.part_of}
             )
     return problems
 

@@ -8,12 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy
+
 OUTCOME_LABELS = {
-    "openbaarmaking": "openbaar",
-    "gedeeltelijke_openbaarmaking": "deels openbaar",
-    "geen_openbaarmaking": "niet openbaar",
-    "reeds_openbaar": "reeds openbaar",
-    "geen_documenten": "geen documenten",
+    "openbaarmaking": gettext_lazy("openbaar"),
+    "gedeeltelijke_openbaarmaking": gettext_lazy("deels openbaar"),
+    "geen_openbaarmaking": gettext_lazy("niet openbaar"),
+    "reeds_openbaar": gettext_lazy("reeds openbaar"),
+    "geen_documenten": gettext_lazy("geen documenten"),
 }
 
 
@@ -128,6 +130,12 @@ def timeliness(facts: Iterable[CaseFacts], *, by: str = "year") -> list[PeriodFi
     return [periods[k] for k in sorted(periods)]
 
 
+# Shares are percentages 0-100 with one decimal, in the table, the charts and the exports alike.
+PCT_ON_TIME = "aandeel tijdig (%)"
+PCT_ADJOURNED = "aandeel verdaagd (%)"
+PERCENT_COLUMNS = (PCT_ON_TIME, PCT_ADJOURNED)
+
+
 def figures_as_rows(figures: Sequence[PeriodFigures]) -> tuple[list[str], list[list]]:
     """Flat table for CSV/XLSX export."""
     grounds = sorted({g for p in figures for g in p.grounds})
@@ -137,12 +145,12 @@ def figures_as_rows(figures: Sequence[PeriodFigures]) -> tuple[list[str], list[l
         "besloten",
         "ingetrokken",
         "tijdig besloten",
-        "aandeel tijdig",
+        PCT_ON_TIME,
         "gemiddeld dagen",
         "mediaan dagen",
         "gemiddeld dagen zonder opschorting",
         "mediaan dagen zonder opschorting",
-        "aandeel verdaagd",
+        PCT_ADJOURNED,
         *[f"uitkomst: {label}" for label in OUTCOME_LABELS.values()],
         "pagina's beoordeeld",
         *[f"grond {g}" for g in grounds],
@@ -156,12 +164,12 @@ def figures_as_rows(figures: Sequence[PeriodFigures]) -> tuple[list[str], list[l
                 p.decided,
                 p.withdrawn,
                 p.on_time,
-                _round(p.on_time_share),
+                _pct(p.on_time_share),
                 _round(p.mean_days, 1),
                 _round(p.median_days, 1),
                 _round(p.mean_days_without_suspension, 1),
                 _round(p.median_days_without_suspension, 1),
-                _round(p.adjourned_share),
+                _pct(p.adjourned_share),
                 *[p.outcomes.get(key, 0) for key in OUTCOME_LABELS],
                 p.pages,
                 *[p.grounds.get(g, 0) for g in grounds],
@@ -172,3 +180,67 @@ def figures_as_rows(figures: Sequence[PeriodFigures]) -> tuple[list[str], list[l
 
 def _round(value: float | None, digits: int = 3):
     return None if value is None else round(value, digits)
+
+
+def _pct(share: float | None):
+    return None if share is None else round(share * 100, 1)
+
+
+def dutch_number(value) -> str:
+    """A figure as a Dutch spreadsheet reads it: decimal comma, no thousands separator."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:.1f}"
+        return text[:-2] if text.endswith(".0") else text.replace(".", ",")
+    return str(value)
+
+
+def percent_label(value: float | None) -> str:
+    """87.5 -> "87,5%"; 100.0 -> "100%"; None -> "–"."""
+    return "–" if value is None else dutch_number(float(value)) + "%"
+
+
+@dataclass(frozen=True)
+class LateCase:
+    reference: str
+    received_on: date
+    due_on: date
+    decision_sent_on: date | None  # None: still open past the due date
+    days_late: int  # calendar days after the due date (Woo art. 4.4)
+
+
+def late_cases(facts: Iterable[CaseFacts], *, today: date) -> list[LateCase]:
+    """Which cases were decided after their due date, or are still open past it, and by how
+    many calendar days; longest delay first."""
+    out = []
+    for f in facts:
+        if f.due_on is None or f.withdrawn_on is not None:
+            continue
+        end = f.decision_sent_on or today
+        if end > f.due_on:
+            out.append(
+                LateCase(
+                    f.reference, f.received_on, f.due_on, f.decision_sent_on, (end - f.due_on).days
+                )
+            )
+    return sorted(out, key=lambda c: (-c.days_late, c.reference))
+
+
+def ground_regime(code: str) -> str:
+    """ "wob" for Wob art. 10/11 grounds, "woo" for Woo art. 5.1/5.2 grounds."""
+    from cases.grounds import GROUNDS
+
+    ground = GROUNDS.get(code)
+    if ground is not None:
+        return ground.regime
+    return "wob" if code.startswith(("10", "11")) else "woo"
+
+
+def grounds_by_regime(figures: Sequence[PeriodFigures]) -> dict[str, Counter]:
+    """Ground counts split by statute: Wob and Woo grounds are different articles, never mixed."""
+    split = {"wob": Counter(), "woo": Counter()}
+    for p in figures:
+        for code, n in p.grounds.items():
+            split[ground_regime(code)][code] += n
+    return split

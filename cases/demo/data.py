@@ -23,6 +23,9 @@ ORGANISATION = {
     ),
     "public_officials": "E.M. de Vries\nMartin Sitalsing\nM.S.R. Sitalsing\nTheo van der Plas",
     "publication_url": "https://www.politie.example/woo",
+    # DiWoo publisher (domain.md §6). A demo value in the TOOI pattern: a real organisation takes
+    # its own URI from the TOOI register (identifier.overheid.nl), set in beheer.
+    "tooi_uri": "https://identifier.overheid.nl/tooi/id/oorg/oorg99999",
 }
 
 USERS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -12,6 +13,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import Document, Organisation, Request
 from cases.services.documents import document_release_file, stored_file_put
@@ -31,8 +34,51 @@ def portal_link_issue(*, request: Request, by=None) -> str:
     request.portal_token_hash = _hash(token)
     request.portal_token_revoked = False
     request.save(update_fields=["portal_token_hash", "portal_token_revoked", "updated_at"])
-    audit(request=request, actor=by, action="portal_link_issued", obj=request)
+    audit(
+        request=request,
+        actor=by,
+        action="portal_link_issued",
+        obj=request,
+        sealed=_seal(token, request.portal_token_hash),
+    )
     return token
+
+
+def _keystream(digest: str) -> bytes:
+    # one 32-byte pad per token, keyed by SECRET_KEY: the database alone never reveals a link
+    return hmac.new(
+        settings.SECRET_KEY.encode(), b"portal-seal:" + digest.encode(), "sha256"
+    ).digest()
+
+
+def _seal(token: str, digest: str) -> str:
+    raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    return bytes(a ^ b for a, b in zip(raw, _keystream(digest))).hex()
+
+
+def portal_link_current(request: Request) -> str | None:
+    """The requester's active link, recovered so a later mail (the besluit) can carry it without
+    invalidating the one they already have; None when revoked or not recoverable."""
+    from cases.models import AuditRecord
+
+    if not request.portal_token_hash or request.portal_token_revoked:
+        return None
+    record = (
+        AuditRecord.objects.filter(request=request, action="portal_link_issued")
+        .order_by("-pk")
+        .first()
+    )
+    sealed = (record.data or {}).get("sealed") if record is not None else None
+    if not sealed:
+        return None
+    try:
+        raw = bytes(
+            a ^ b for a, b in zip(bytes.fromhex(sealed), _keystream(request.portal_token_hash))
+        )
+    except ValueError:
+        return None
+    token = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return token if hmac.compare_digest(_hash(token), request.portal_token_hash) else None
 
 
 @transaction.atomic
@@ -40,6 +86,28 @@ def portal_link_revoke(*, request: Request, by=None) -> None:
     request.portal_token_revoked = True
     request.save(update_fields=["portal_token_revoked", "updated_at"])
     audit(request=request, actor=by, action="portal_link_revoked", obj=request)
+
+
+@transaction.atomic
+def portal_link_send(*, request: Request, by=None) -> str | None:
+    """Issue a new personal status link and mail it to the requester (staff: "stuur statuslink";
+    also for a case registered by staff). Returns the token, or None without an e-mail address.
+    Only the hash is stored, so a link can only be sent by issuing a new one."""
+    if not request.requester_email:
+        return None
+    token = portal_link_issue(request=request, by=by)
+    context = {"request": request, "url": status_url(token)}
+    email = request.requester_email
+    transaction.on_commit(
+        lambda: _send(
+            email,
+            _("Uw persoonlijke statuslink voor Woo-verzoek %(ref)s") % {"ref": request.reference},
+            "portal/email/link.txt",
+            context,
+        )
+    )
+    audit(request=request, actor=by, action="portal_link_sent", obj=request, to=email)
+    return token
 
 
 def request_for_token(token: str) -> Request | None:
@@ -65,6 +133,10 @@ def status_url(token: str) -> str:
 def _send(to: str, subject: str, template: str, context: dict) -> None:
     if not to:
         return
+    context = {
+        "privacy_url": settings.WOBDESK_BASE_URL.rstrip("/") + reverse("portal:privacy"),
+        **context,
+    }
     body = render_to_string(template, context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
 
@@ -102,7 +174,7 @@ def request_submit_online(
     transaction.on_commit(
         lambda: _send(
             email,
-            f"Ontvangstbevestiging Woo-verzoek {request.reference}",
+            _("Ontvangstbevestiging Woo-verzoek %(ref)s") % {"ref": request.reference},
             "portal/email/received.txt",
             context,
         )
@@ -133,9 +205,9 @@ def requester_reply(*, request: Request, text: str, files: list[tuple[str, bytes
     """The requester answers (e.g. a precisering) and may attach files; lands on the timeline."""
     text = text.strip()
     if not text and not files:
-        raise ValidationError({"text": "Schrijf een reactie of voeg een bestand toe."})
+        raise ValidationError({"text": _("Schrijf een reactie of voeg een bestand toe.")})
     if request.status in ("gesloten", "ingetrokken"):
-        raise ValidationError("Dit verzoek is afgesloten; reageren kan niet meer.")
+        raise ValidationError(_("Dit verzoek is afgesloten; reageren kan niet meer."))
     event_type = "precisering_received" if request.status == "precisering_gevraagd" else "contact"
     names = []
     for name, data in files:
@@ -171,9 +243,9 @@ def requester_withdraw(*, request: Request, reason: str = "") -> None:
 
 
 NOTIFY_EVENTS = {
-    "adjourned": "Uw Woo-verzoek {ref} is verdaagd",
-    "suspension": "De termijn voor uw Woo-verzoek {ref} is opgeschort",
-    "decision_sent": "Besluit op uw Woo-verzoek {ref}",
+    "adjourned": gettext_lazy("Uw Woo-verzoek {ref} is verdaagd"),
+    "suspension": gettext_lazy("De termijn voor uw Woo-verzoek {ref} is opgeschort"),
+    "decision_sent": gettext_lazy("Besluit op uw Woo-verzoek {ref}"),
 }
 
 
@@ -188,13 +260,35 @@ def requester_notify(*, event_id: int) -> bool:
     request = event.request
     if not request.requester_email:
         return False
+    context = {"request": request, "event": event, "deadline": request_deadline(request)}
+    if event.type == "decision_sent":
+        # the mail promises the besluit "via uw persoonlijke statuslink": it carries the link,
+        # the same one the requester has; a new one only if the old cannot be recovered
+        # never rotate a link the requester already has: read the row fresh (the task may run
+        # after a link was issued) and issue one only when the case has none yet
+        with transaction.atomic():
+            fresh = Request.objects.select_for_update().get(pk=request.pk)
+            token = portal_link_current(fresh)
+            if token is None and not fresh.portal_token_hash:
+                token = portal_link_issue(request=fresh)
+        context["url"] = status_url(token) if token else ""
     _send(
         request.requester_email,
-        NOTIFY_EVENTS[event.type].format(ref=request.reference),
+        str(NOTIFY_EVENTS[event.type]).format(ref=request.reference),
         "portal/email/status_changed.txt",
-        {"request": request, "event": event, "deadline": request_deadline(request)},
+        context,
     )
     return True
+
+
+def requester_reactions(request: Request) -> list:
+    """The requester's own reactions through the portal, for "Verloop" (never voided ones)."""
+    prefix = "Reactie van verzoeker via het portaal: "
+    out = []
+    for e in request.events.filter(actor_label="verzoeker (portaal)", voided_at__isnull=True):
+        text = e.note[len(prefix) :] if e.note.startswith(prefix) else e.note
+        out.append({"on": e.on, "type": e.type, "text": text, "created_at": e.created_at})
+    return out
 
 
 def _may_release(request: Request) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cases import consistency, publication
 from cases.letters_pdf import PdfUnavailable, docx_to_pdf
@@ -22,21 +23,49 @@ def _base_url(request: Request) -> str:
     return f"{base}/{request.reference}"
 
 
-def publication_items(
+def organisation_publication_problems(organisation) -> list[str]:
+    """What the organisation's settings lack for publishing (beheer: organisatie), all at once."""
+    problems = []
+    if not (organisation.tooi_uri or "").startswith("https://identifier.overheid.nl/tooi/id/"):
+        problems.append(
+            _(
+                "De TOOI-URI van de organisatie ontbreekt of is ongeldig. Vul in beheer bij de "
+                "organisatie de URI uit het TOOI-register in (begint met "
+                "https://identifier.overheid.nl/tooi/id/)."
+            )
+        )
+    if not (organisation.publication_url or "").startswith(("http://", "https://")):
+        problems.append(
+            _(
+                "De publicatie-URL van de organisatie ontbreekt. Vul in beheer bij de organisatie "
+                "het webadres in waar de Woo-besluiten worden gepubliceerd."
+            )
+        )
+    if not organisation.name.strip():
+        problems.append(_("De naam van de organisatie ontbreekt (beheer: organisatie)."))
+    return problems
+
+
+def publication_check(
     request: Request,
-) -> tuple[publication.Publication, dict[str, tuple[str, bytes]]]:
-    """The DiWoo description and the files (name, bytes) per item key."""
+) -> tuple[publication.Publication | None, dict[str, tuple[str, bytes]], list[str]]:
+    """The DiWoo description, the files per item key, and EVERY problem found (not just the first):
+    organisation settings, the frozen inventarislijst, each document, and the DiWoo fields."""
     if request.decision_sent_on is None:
-        raise ValidationError("Publiceren kan pas als het besluit is verzonden.")
+        return None, {}, [_("Publiceren kan pas als het besluit is verzonden.")]
     besluit = sent_besluit(request)
     if besluit is None:
-        raise ValidationError("Er is geen als verzonden gemarkeerd besluit.")
-    problems = []
+        return None, {}, [_("Er is geen als verzonden gemarkeerd besluit.")]
+    org_problems = organisation_publication_problems(request.organisation)
+    problems = list(org_problems)
     inventory = sent_inventory(request)
     if inventory is None:
         problems.append(
-            "De inventarislijst is bij het verzenden van het besluit niet vastgelegd. Markeer op het "
-            "tabblad Brieven de inventarislijst (Excel) die met het besluit is verzonden als verzonden."
+            _(
+                "De inventarislijst is bij het verzenden van het besluit niet vastgelegd. Markeer "
+                "op het tabblad Brieven de inventarislijst (Excel) die met het besluit is verzonden "
+                "als verzonden."
+            )
         )
     base = _base_url(request)
     files: dict[str, tuple[str, bytes]] = {}
@@ -96,14 +125,15 @@ def publication_items(
             problems.extend(p.message for p in reasons)
             if not reasons:
                 problems.append(
-                    f"Document {d.number} is {d.judgement_label.lower()} maar heeft nog geen "
-                    "gecontroleerde PDF; haal het eerst door de lakstraat."
+                    _(
+                        "Document %(number)s is %(judgement)s maar heeft nog geen gecontroleerde "
+                        "PDF; haal het eerst door de lakstraat."
+                    )
+                    % {"number": d.number, "judgement": d.judgement_label.lower()}
                 )
             continue
         files[key] = (name, released.read())
         doc_items.append(item)
-    if problems:
-        raise ValidationError(problems)
     items = (
         publication.Item(
             key="besluit",
@@ -142,6 +172,22 @@ def publication_items(
         items=items,
         lastmod=today(),
     )
+    for p in publication.validate(pub):
+        # the organisation's settings are reported once above, not once per item
+        if org_problems and ("TOOI-URI" in p or "geldige vindplaats" in p):
+            continue
+        if p not in problems:
+            problems.append(p)
+    return pub, files, problems
+
+
+def publication_items(
+    request: Request,
+) -> tuple[publication.Publication, dict[str, tuple[str, bytes]]]:
+    """The DiWoo description and the files (name, bytes) per item key; raises with every problem."""
+    pub, files, problems = publication_check(request)
+    if problems:
+        raise ValidationError(problems)
     return pub, files
 
 
@@ -190,10 +236,7 @@ def release_freeze(*, besluit: Letter, by=None) -> Letter:
 
 def publication_package(*, request: Request, by=None) -> bytes:
     """A ZIP with the files and metadata.xml, offered only when the DiWoo metadata is complete."""
-    pub, files = publication_items(request)
-    problems = publication.validate(pub)
-    if problems:
-        raise ValidationError(problems)
+    pub, files = publication_items(request)  # raises with the complete list of problems
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.values():
@@ -213,7 +256,7 @@ def document_publication_withdraw(
     *, document: Document, reason: str, on: date | None = None, by=None
 ) -> Document:
     if not reason.strip():
-        raise ValidationError({"reason": "Geef de reden van intrekking op."})
+        raise ValidationError({"reason": _("Geef de reden van intrekking op.")})
     document.publication_withdrawn_on = on or today()
     document.publication_withdrawn_reason = reason.strip()
     document.save(update_fields=["publication_withdrawn_on", "publication_withdrawn_reason"])

@@ -115,43 +115,79 @@ def _bar_chart(
     *,
     max_value: float | None = None,
     unit: str = "",
-    width: int = 520,
+    width: int = 560,
+    title: str = "",
 ) -> str:
-    """A small server-rendered SVG bar chart (no JavaScript)."""
+    """A small server-rendered SVG bar chart (no JavaScript). The label column is as wide as the
+    longest label (no "deels openbaa"); percentages are written as in the table ("87,5%")."""
+    from django.utils.html import escape
+
     if not values:
         return ""
-    top = max_value or max((v for _, v in values), default=1) or 1
-    bar_h, gap, label_w = 22, 8, 90
+    top = max_value or max((v or 0 for _, v in values), default=1) or 1
+    bar_h, gap = 22, 8
+    label_w = max(60, 8 + max(len(str(label)) for label, _ in values) * 8)
+    value_w = 70
     height = len(values) * (bar_h + gap) + gap
+
+    def shown(v):
+        if v is None:
+            return "–"
+        if unit == "%":
+            return reporting.percent_label(round(v, 1))
+        return reporting.dutch_number(round(float(v), 1) if isinstance(v, float) else v) + unit
+
     parts = [
-        f'<svg role="img" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (label, v) in enumerate(values):
         y = gap + i * (bar_h + gap)
-        w = 0 if v is None else (width - label_w - 70) * (v / top)
-        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{label}</text>')
+        w = 0 if v is None else (width - label_w - value_w) * (v / top)
+        text = f"{escape(label)}: {shown(v)}"
+        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{escape(label)}</text>')
         parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#154273" rx="3"><title>{label}: {v}{unit}</title></rect>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#154273" rx="3">'
+            f"<title>{text}</title></rect>"
         )
-        shown = "–" if v is None else (f"{v:.0f}{unit}" if unit != "%" else f"{v:.0f}%")
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" font-size="13">{shown}</text>')
+        parts.append(
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" font-size="13">{shown(v)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _report_table(header: list[str], rows: list[list]) -> tuple[list[str], list[tuple]]:
+    """Transposed for the screen: one row per figure, one column per period (never wider than the
+    screen however many grounds there are); percentages as "87,5%", decimals with a comma."""
+    periods = [str(r[0]) for r in rows]
+    lines = []
+    for col, name in enumerate(header[1:], start=1):
+        if name in reporting.PERCENT_COLUMNS:
+            label = name.replace(" (%)", "")
+            cells = [reporting.percent_label(r[col]) for r in rows]
+        else:
+            label = name
+            cells = ["–" if r[col] is None else reporting.dutch_number(r[col]) for r in rows]
+        lines.append((label, cells))
+    return periods, lines
 
 
 @login_required
 def report(request):
     _coordinator(request.user)
     by = "quarter" if request.GET.get("per") == "kwartaal" else "year"
-    figures = reporting.timeliness(case_facts(), by=by)
+    facts = case_facts()
+    figures = reporting.timeliness(facts, by=by)
     header, rows = reporting.figures_as_rows(figures)
     fmt = request.GET.get("export")
     if fmt == "csv":
+        # Dutch spreadsheet conventions: semicolon, decimal comma; shares are percentages (0-100)
         buffer = io.StringIO()
         buffer.write("\ufeff")
         w = csv.writer(buffer, delimiter=";")
         w.writerow(safe_row(header))
-        w.writerows(safe_row(row) for row in rows)
+        w.writerows(safe_row([reporting.dutch_number(v) for v in row]) for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="woo-tijdigheid.csv"'
         return response
@@ -176,13 +212,11 @@ def report(request):
         )
         response["Content-Disposition"] = 'attachment; filename="woo-tijdigheid.xlsx"'
         return response
-    grounds_total: dict[str, int] = {}
     outcomes_total: dict[str, int] = {}
     for p in figures:
-        for g, n in p.grounds.items():
-            grounds_total[g] = grounds_total.get(g, 0) + n
         for o, n in p.outcomes.items():
             outcomes_total[o] = outcomes_total.get(o, 0) + n
+    grounds = reporting.grounds_by_regime(figures)
     charts = {
         "on_time": _bar_chart(
             [
@@ -191,19 +225,38 @@ def report(request):
             ],
             max_value=100,
             unit="%",
+            title="Tijdig besloten per periode",
         ),
         "days": _bar_chart(
-            [(p.period, p.mean_days) for p in figures if p.mean_days is not None], unit=" d"
+            [(p.period, p.mean_days) for p in figures if p.mean_days is not None],
+            unit=" d",
+            title="Gemiddeld aantal dagen tot besluit",
         ),
-        "grounds": _bar_chart(sorted(grounds_total.items(), key=lambda kv: -kv[1])[:12]),
+        "grounds_wob": _bar_chart(
+            sorted(grounds["wob"].items(), key=lambda kv: (-kv[1], kv[0]))[:12],
+            title="Gebruikte Wob-gronden",
+        ),
+        "grounds_woo": _bar_chart(
+            sorted(grounds["woo"].items(), key=lambda kv: (-kv[1], kv[0]))[:12],
+            title="Gebruikte Woo-gronden",
+        ),
         "outcomes": _bar_chart(
-            [(reporting.OUTCOME_LABELS[k], v) for k, v in outcomes_total.items()]
+            [(reporting.OUTCOME_LABELS[k], v) for k, v in outcomes_total.items()],
+            title="Uitkomsten",
         ),
     }
+    periods, table = _report_table(header, rows)
     return render(
         request,
         "cases/report.html",
-        {"figures": figures, "charts": charts, "by": by, "header": header, "rows": rows},
+        {
+            "figures": figures,
+            "charts": charts,
+            "by": by,
+            "periods": periods,
+            "table": table,
+            "late": reporting.late_cases(facts, today=timezone.localdate()),
+        },
     )
 
 

@@ -7,6 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases.letters_pdf import PdfUnavailable
@@ -24,6 +27,7 @@ from cases.services.portal import (
     released_locations,
     request_for_token,
     request_submit_online,
+    requester_reactions,
     requester_reply,
     requester_withdraw,
 )
@@ -48,7 +52,7 @@ def _secure(response: HttpResponse) -> HttpResponse:
 def _too_many() -> HttpResponse:
     return _secure(
         HttpResponse(
-            "Te veel verzoeken in korte tijd. Probeer het over een paar minuten opnieuw.",
+            _("Te veel verzoeken in korte tijd. Probeer het over een paar minuten opnieuw."),
             status=429,
             content_type="text/plain; charset=utf-8",
         )
@@ -56,38 +60,46 @@ def _too_many() -> HttpResponse:
 
 
 class OnlineRequestForm(forms.Form):
-    name = forms.CharField(label="Uw naam", max_length=200)
+    name = forms.CharField(label=gettext_lazy("Uw naam"), max_length=200)
     email = forms.EmailField(
-        label="Uw e-mailadres", help_text="Hierop ontvangt u de bevestiging en de statuslink."
+        label=gettext_lazy("Uw e-mailadres"),
+        help_text=gettext_lazy("Hierop ontvangt u de bevestiging en de statuslink."),
     )
     address = forms.CharField(
-        label="Postadres (optioneel)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=gettext_lazy("Postadres (optioneel)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
-    organisation = forms.CharField(label="Organisatie (optioneel)", max_length=200, required=False)
+    organisation = forms.CharField(
+        label=gettext_lazy("Organisatie (optioneel)"), max_length=200, required=False
+    )
     subject = forms.CharField(
-        label="Onderwerp", max_length=300, help_text="Kort: waar gaat uw verzoek over?"
+        label=gettext_lazy("Onderwerp"),
+        max_length=300,
+        help_text=gettext_lazy("Kort: waar gaat uw verzoek over?"),
     )
     request_text = forms.CharField(
-        label="Uw verzoek",
+        label=gettext_lazy("Uw verzoek"),
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=20000,
-        help_text=(
+        help_text=gettext_lazy(
             "Beschrijf welke informatie u zoekt. Nummer uw vragen, bijvoorbeeld: "
             "'1. alle adviezen over ...; 2. de e-mails tussen ... en ...'."
         ),
     )
     period = forms.CharField(
-        label="Periode (optioneel)",
+        label=gettext_lazy("Periode (optioneel)"),
         max_length=200,
         required=False,
-        help_text="Bijv. 2023 tot en met 2025.",
+        help_text=gettext_lazy("Bijv. 2023 tot en met 2025."),
     )
     preferred_format = forms.ChoiceField(
-        label="Gewenste vorm",
+        label=gettext_lazy("Gewenste vorm"),
         choices=[
-            ("digitaal", "digitaal (pdf per e-mail of via de statuslink)"),
-            ("papier", "op papier"),
+            ("digitaal", gettext_lazy("digitaal (pdf)")),
+            ("papier", gettext_lazy("op papier")),
         ],
+        help_text=gettext_lazy("Digitaal: per e-mail of via uw persoonlijke statuslink."),
         initial="digitaal",
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot for bots
@@ -96,7 +108,7 @@ class OnlineRequestForm(forms.Form):
 def request_form(request):
     organisation = Organisation.objects.order_by("pk").first()
     if organisation is None:
-        raise Http404("Dit portaal is nog niet ingericht.")
+        raise Http404(_("Dit portaal is nog niet ingericht."))
     form = OnlineRequestForm(request.POST or None)
     if request.method == "POST":
         if not hit("portal-form", client_ip(request), limit=5, window=3600):
@@ -133,48 +145,110 @@ def _case_or_404(request, token: str):
         return None, _too_many()
     case = request_for_token(token)
     if case is None:
-        raise Http404("Deze link is niet (meer) geldig.")
+        raise Http404(_("Deze link is niet (meer) geldig."))
     return case, None
 
 
 STATUS_TEXT = {
-    "ontvangen": "Wij hebben uw verzoek ontvangen.",
-    "ontvangst_bevestigd": "Wij hebben de ontvangst bevestigd en zoeken de documenten.",
-    "in_behandeling": "Wij zoeken de documenten die onder uw verzoek vallen.",
-    "precisering_gevraagd": "Wij hebben u gevraagd uw verzoek te verduidelijken. Reageer hieronder.",
-    "gepreciseerd": "U heeft uw verzoek verduidelijkt; wij behandelen het verder.",
-    "verdaagd": "De beslistermijn is verlengd (verdaagd).",
-    "zienswijze_derden": "Wij vragen derden om hun mening over openbaarmaking; de termijn is opgeschort.",
-    "zienswijze_afgerond": "De meningen van derden zijn binnen; wij beoordelen de documenten.",
-    "beoordeling": "Wij beoordelen de gevonden documenten.",
-    "besluit_concept": "Wij stellen het besluit op.",
-    "ter_ondertekening": "Het besluit ligt ter ondertekening.",
-    "verzonden": "Het besluit is verzonden.",
-    "verstrekking_uitgesteld": "Het besluit is verzonden; de documenten worden na twee weken verstrekt.",
-    "openbaar_gemaakt": "Het besluit is verzonden en de documenten zijn verstrekt.",
-    "gepubliceerd": "Het besluit en de documenten zijn gepubliceerd.",
-    "bezwaar": "Er is bezwaar gemaakt tegen het besluit.",
-    "beslissing_op_bezwaar": "Er is op het bezwaar beslist.",
-    "beroep": "Er loopt een beroepsprocedure.",
-    "gesloten": "Uw verzoek is afgehandeld.",
-    "ingetrokken": "U heeft uw verzoek ingetrokken.",
-    "doorgezonden": "Uw verzoek is doorgestuurd naar een ander bestuursorgaan dat erover gaat.",
-    "buiten_behandeling": "Uw verzoek is buiten behandeling gesteld.",
+    "ontvangen": gettext_lazy("Wij hebben uw verzoek ontvangen."),
+    "ontvangst_bevestigd": gettext_lazy(
+        "Wij hebben de ontvangst bevestigd en zoeken de documenten."
+    ),
+    "in_behandeling": gettext_lazy("Wij zoeken de documenten die onder uw verzoek vallen."),
+    "precisering_gevraagd": gettext_lazy(
+        "Wij hebben u gevraagd uw verzoek te verduidelijken. Reageer hieronder."
+    ),
+    "gepreciseerd": gettext_lazy("U heeft uw verzoek verduidelijkt; wij behandelen het verder."),
+    "verdaagd": gettext_lazy("De beslistermijn is verlengd (verdaagd)."),
+    "zienswijze_derden": gettext_lazy(
+        "Wij vragen derden om hun mening over openbaarmaking; de termijn is opgeschort."
+    ),
+    "zienswijze_afgerond": gettext_lazy(
+        "De meningen van derden zijn binnen; wij beoordelen de documenten."
+    ),
+    "beoordeling": gettext_lazy("Wij beoordelen de gevonden documenten."),
+    "besluit_concept": gettext_lazy("Wij stellen het besluit op."),
+    "ter_ondertekening": gettext_lazy("Het besluit ligt ter ondertekening."),
+    "verzonden": gettext_lazy("Het besluit is verzonden."),
+    "verstrekking_uitgesteld": gettext_lazy(
+        "Het besluit is verzonden; de documenten worden na twee weken verstrekt."
+    ),
+    "openbaar_gemaakt": gettext_lazy("Het besluit is verzonden en de documenten zijn verstrekt."),
+    "gepubliceerd": gettext_lazy("Het besluit en de documenten zijn gepubliceerd."),
+    "bezwaar": gettext_lazy("Er is bezwaar gemaakt tegen het besluit."),
+    "beslissing_op_bezwaar": gettext_lazy("Er is op het bezwaar beslist."),
+    "beroep": gettext_lazy("Er loopt een beroepsprocedure."),
+    "gesloten": gettext_lazy("Uw verzoek is afgehandeld."),
+    "ingetrokken": gettext_lazy("U heeft uw verzoek ingetrokken."),
+    "doorgezonden": gettext_lazy(
+        "Uw verzoek is doorgestuurd naar een ander bestuursorgaan dat erover gaat."
+    ),
+    "buiten_behandeling": gettext_lazy("Uw verzoek is buiten behandeling gesteld."),
 }
 MILESTONES = {
-    "received": "Verzoek ontvangen",
-    "acknowledged": "Ontvangst bevestigd",
-    "precisering_asked": "Verduidelijking gevraagd",
-    "precisering_received": "Verduidelijking ontvangen",
-    "adjourned": "Verdaagd",
-    "suspension": "Termijn opgeschort",
-    "zienswijze_received": "Zienswijze derden afgerond",
-    "decision_sent": "Besluit verzonden",
-    "documents_provided": "Documenten verstrekt",
-    "published": "Gepubliceerd",
-    "withdrawn": "Ingetrokken",
-    "forwarded": "Doorgezonden",
+    "received": gettext_lazy("Verzoek ontvangen"),
+    "acknowledged": gettext_lazy("Ontvangst bevestigd"),
+    "precisering_asked": gettext_lazy("Verduidelijking gevraagd"),
+    "precisering_received": gettext_lazy("Verduidelijking ontvangen"),
+    "adjourned": gettext_lazy("Verdaagd"),
+    "suspension": gettext_lazy("Termijn opgeschort"),
+    "zienswijze_received": gettext_lazy("Zienswijze derden afgerond"),
+    "decision_sent": gettext_lazy("Besluit verzonden"),
+    "documents_provided": gettext_lazy("Documenten verstrekt"),
+    "published": gettext_lazy("Gepubliceerd"),
+    "withdrawn": gettext_lazy("Ingetrokken"),
+    "forwarded": gettext_lazy("Doorgezonden"),
 }
+
+
+def privacy(request):
+    organisation = Organisation.objects.order_by("pk").first()
+    if organisation is None:
+        raise Http404(_("Dit portaal is nog niet ingericht."))
+    return _secure(render(request, "portal/privacy.html", {"organisation": organisation}))
+
+
+def _d(day) -> str:
+    return date_format(day, "j F Y")
+
+
+REACTION_LABELS = {
+    "precisering_received": gettext_lazy("Uw verduidelijking"),
+    "contact": gettext_lazy(_("Uw reactie")),
+    "withdrawn": gettext_lazy("U heeft uw verzoek ingetrokken"),
+}
+
+
+def _timeline(case, deadline) -> list[dict]:
+    """Milestones with legal effect and the requester's own reactions, in date order."""
+    items = []
+    for e in case.events.filter(voided_at__isnull=True).order_by("on", "created_at"):
+        if e.type not in MILESTONES or not e.has_legal_effect:
+            continue
+        if e.actor_label == "verzoeker (portaal)" and e.type in REACTION_LABELS:
+            continue  # shown below as the requester's own reaction, with its text
+        label = str(MILESTONES[e.type])
+        if e.type == "suspension" and e.until:
+            label = _("%(label)s van %(from)s tot en met %(until)s") % {
+                "label": label,
+                "from": _d(e.on),
+                "until": _d(e.until),
+            }
+        if e.type == "adjourned" and deadline.due_on:
+            label = _("%(label)s tot %(due)s") % {"label": label, "due": _d(deadline.due_on)}
+        items.append({"on": e.on, "label": label, "text": "", "own": False, "at": e.created_at})
+    for r in requester_reactions(case):
+        items.append(
+            {
+                "on": r["on"],
+                "label": REACTION_LABELS.get(r["type"], _("Uw reactie")),
+                "text": r["text"],
+                "own": True,
+                "at": r["created_at"],
+            }
+        )
+    items.sort(key=lambda i: (i["on"], i["at"]))
+    return items
 
 
 def status(request, token: str):
@@ -182,7 +256,6 @@ def status(request, token: str):
     if limited:
         return limited
     deadline = request_deadline(case)
-    milestones = [e for e in case.events.all() if e.type in MILESTONES and e.has_legal_effect]
     # only letters addressed to the requester: never those to a derde-belanghebbende or an organ
     letters = list(requester_letters(case).order_by("sent_on"))
     decided = case.decision_sent_on is not None
@@ -191,7 +264,12 @@ def status(request, token: str):
         "token": token,
         "status_text": STATUS_TEXT.get(case.status, case.status_label),
         "deadline": deadline,
-        "milestones": [(MILESTONES[e.type], e) for e in milestones],
+        "timeline": _timeline(case, deadline),
+        "organisation": case.organisation,
+        # Awb 6:7/6:8: six weeks from the day after the besluit is sent (the clock computes it)
+        "bezwaar": {"ends_on": deadline.bezwaar_ends_on, "text": deadline.bezwaar_text}
+        if decided and deadline.bezwaar_ends_on
+        else None,
         "letters": letters,
         "documents": released_documents(case),
         "locations": released_locations(case),
@@ -210,12 +288,12 @@ def letter_download(request, token: str, letter_id: int):
         return limited
     letter = requester_letters(case).filter(pk=letter_id).first()
     if letter is None:
-        raise Http404("Deze brief bestaat niet.")
+        raise Http404(_("Deze brief bestaat niet."))
     try:
         # always a PDF, frozen at sending for the besluit; never the editable .docx (issue 12.7)
         data = letter_pdf_for_requester(letter)
     except LetterNotForRequester:
-        raise Http404("Deze brief bestaat niet.")
+        raise Http404(_("Deze brief bestaat niet."))
     except PdfUnavailable as exc:  # Dutch message: the PDF cannot be made on this server now
         return _secure(HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8"))
     response = HttpResponse(data, content_type="application/pdf")
@@ -231,7 +309,7 @@ def inventory_download(request, token: str):
         raise Http404
     letter = sent_inventory(case)  # frozen when the besluit was sent, never a later draft
     if letter is None:
-        raise Http404("Er is geen inventarislijst.")
+        raise Http404(_("Er is geen inventarislijst."))
     return _secure(
         FileResponse(letter.file.content.open("rb"), as_attachment=True, filename=letter.filename)
     )
@@ -244,7 +322,7 @@ def document_download(request, token: str, doc_id: int):
     document = next((d for d in released_documents(case) if d.pk == doc_id), None)
     released = document_release_file(document) if document is not None else None
     if released is None:
-        raise Http404("Dit document is niet beschikbaar.")
+        raise Http404(_("Dit document is niet beschikbaar."))
     name = f"{case.reference}-{document.number}.pdf"
     return _secure(
         FileResponse(
@@ -266,12 +344,19 @@ def reply(request, token: str):
     files = []
     for f in request.FILES.getlist("files"):
         if f.size > MAX_REPLY_BYTES:
-            messages.error(request, f"'{f.name}' is groter dan 10 MB en is niet verstuurd.")
+            messages.error(
+                request,
+                _("'%(name)s' is groter dan 10 MB en is niet verstuurd.") % {"name": f.name},
+            )
             return redirect("portal:status", token=token)
         if not f.name.lower().endswith(ALLOWED_REPLY_TYPES):
             messages.error(
                 request,
-                f"Bestandstype van '{f.name}' wordt niet geaccepteerd (toegestaan: pdf, afbeelding, tekst, Word).",
+                _(
+                    "Bestandstype van '%(name)s' wordt niet geaccepteerd (toegestaan: pdf, "
+                    "afbeelding, tekst, Word)."
+                )
+                % {"name": f.name},
             )
             return redirect("portal:status", token=token)
         files.append((f.name, f.read()))
@@ -281,7 +366,7 @@ def reply(request, token: str):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
-            request, "Uw reactie is ontvangen. De behandelaar is op de hoogte gebracht."
+            request, _("Uw reactie is ontvangen. De behandelaar is op de hoogte gebracht.")
         )
     return redirect("portal:status", token=token)
 
@@ -292,12 +377,12 @@ def withdraw(request, token: str):
     if limited:
         return limited
     if request.POST.get("confirm") != "ja":
-        messages.error(request, "Bevestig dat u uw verzoek wilt intrekken.")
+        messages.error(request, _("Bevestig dat u uw verzoek wilt intrekken."))
         return redirect("portal:status", token=token)
     try:
         requester_withdraw(request=case, reason=request.POST.get("reason", ""))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Uw verzoek is ingetrokken.")
+        messages.success(request, _("Uw verzoek is ingetrokken."))
     return redirect("portal:status", token=token)

@@ -108,10 +108,15 @@ def request_register_view(request):
             except ValidationError as exc:
                 add_validation_errors(form, exc)
             else:
+                from cases.services.portal import portal_link_send
+
+                # a case registered by staff gets a personal status link too (issue 13.9)
+                sent = portal_link_send(request=case, by=request.user)
                 messages.success(
                     request,
                     f"Verzoek geregistreerd onder kenmerk {case.reference}; "
-                    f"{case.points.count()} punten herkend.",
+                    f"{case.points.count()} punten herkend."
+                    + (f" Statuslink verstuurd naar {case.requester_email}." if sent else ""),
                 )
                 return redirect("cases:request_detail", pk=case.pk)
     return render(request, "cases/request_register.html", {"form": form})
@@ -320,10 +325,23 @@ def request_assign_view(request, pk: int):
 @require_POST
 def portal_link(request, pk: int):
     """Issue a new personal status link (the old one stops working) or revoke it."""
-    from cases.services.portal import portal_link_issue, portal_link_revoke, status_url
+    from cases.services.portal import (
+        portal_link_issue,
+        portal_link_revoke,
+        portal_link_send,
+        status_url,
+    )
 
     case = get_case(request.user, pk, edit=True)
-    if request.POST.get("action") == "revoke":
+    if request.POST.get("action") == "send":
+        if portal_link_send(request=case, by=request.user):
+            messages.success(request, f"Nieuwe statuslink verstuurd naar {case.requester_email}.")
+        else:
+            messages.error(
+                request,
+                "Er is geen e-mailadres van de verzoeker; vul het in bij de gegevens en probeer opnieuw.",
+            )
+    elif request.POST.get("action") == "revoke":
         portal_link_revoke(request=case, by=request.user)
         messages.success(request, "De statuslink van de verzoeker is ingetrokken.")
     else:

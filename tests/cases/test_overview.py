@@ -85,7 +85,7 @@ def test_report_screen_and_exports(client, coordinator, two_decided):
     csv_text = client.get(reverse("cases:report") + "?export=csv").content.decode("utf-8-sig")
     header, row = csv_text.splitlines()[:2]
     values = dict(zip(header.split(";"), row.split(";")))
-    assert values["besloten"] == "2" and values["aandeel tijdig"] == "0.5"
+    assert values["besloten"] == "2" and values["aandeel tijdig (%)"] == "50"
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(client.get(reverse("cases:report") + "?export=xlsx").content))

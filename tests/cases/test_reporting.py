@@ -113,7 +113,7 @@ def test_export_rows_carry_the_figures():
     header, rows = figures_as_rows(timeliness(FACTS))
     row = dict(zip(header, rows[0]))
     assert row["periode"] == "2025"
-    assert row["aandeel tijdig"] == 0.667
+    assert row["aandeel tijdig (%)"] == 66.7  # a percentage, as on the screen
     assert row["mediaan dagen"] == 50
     assert row["grond 5.1.2e"] == 2
     assert row["uitkomst: geen documenten"] == 1
