@@ -113,6 +113,26 @@ def decode(blob: bytes, only: set[int] | None = None) -> list[PageText]:
     ]
 
 
+def texts(blob: bytes, only: set[int] | None = None) -> dict[int, str]:
+    """Page number -> text, without building the character boxes (cheap)."""
+    blob = bytes(blob)
+    (n,) = struct.unpack_from("<I", blob)
+    head = json.loads(blob[4 : 4 + n])
+    base = 4 + n
+    result = {}
+    for m in head["pages"]:
+        if only is None or m["page"] in only:
+            raw = zlib.decompress(blob[base + m["off"] : base + m["off"] + m["len"]])
+            (size,) = struct.unpack_from("<I", raw)
+            result[m["page"]] = raw[4 : 4 + size].decode("utf-8")
+    return result
+
+
+def page_texts(sha256: str, only: set[int] | None = None) -> dict[int, str] | None:
+    row = stored(sha256)
+    return None if row is None else texts(row.data, only)
+
+
 def words_of(pages: Iterable[PageText]) -> str:
     words: set[str] = set()
     for page in pages:

@@ -359,9 +359,21 @@ def _case_config(request: Request) -> detect.DetectionConfig:
     return config
 
 
-def _known_names(request: Request, *, exclude: int) -> dict[str, tuple[int, int]]:
+def _key_words(name: str) -> set[str]:
+    """The words a text must contain for this name to occur in it: the surname's (every variant
+    detect_case searches for contains it); for an e-mail address, its local part's."""
+    if "@" in name:
+        return _name_words(name)
+    variants = detect.namewords.name_variants(name)
+    return _name_words(variants[-1]) or _name_words(name)
+
+
+def _known_names(request: Request, *, exclude: int) -> dict[str, tuple[int, int, int, int]]:
     """Every confident name found by detection in the case (outside ``exclude``) and one place
-    where it was found: (document id, page)."""
+    where it was found: (document id, page, start, end). Grouped in the database: one row per
+    distinct name, whatever the size of the dossier."""
+    from django.db.models import Min
+
     rows = (
         Redaction.objects.filter(
             document__request=request,
@@ -371,24 +383,49 @@ def _known_names(request: Request, *, exclude: int) -> dict[str, tuple[int, int]
         )
         .exclude(detector=CONSISTENCY)
         .exclude(document_id=exclude)
-        .order_by("document_id", "page")
-        .values_list("text", "document_id", "page")
+        .values("text")
+        .annotate(first=Min("id"))
     )
-    known: dict[str, tuple[int, int]] = {}
-    for text, doc_id, page in rows.iterator(chunk_size=2000):
-        known.setdefault(_name_key(text), (doc_id, page))
-    return known
+    known: dict[str, int] = {}
+    for row in rows:
+        key = _name_key(row["text"])
+        known[key] = min(known.get(key, row["first"]), row["first"])
+    places = {
+        r[0]: r[1:]
+        for r in Redaction.objects.filter(pk__in=known.values()).values_list(
+            "id", "document_id", "page", "start", "end"
+        )
+    }
+    return {k: places[pk] for k, pk in known.items() if pk in places}
 
 
-def _witness_pages(places: dict[int, set[int]]) -> dict[tuple, list[PageText]]:
+def _witness_pages(places: list[tuple[int, int, int, int]]) -> dict[tuple, list[PageText]]:
+    """For each (document, page, start, end) of a known name: the lines around it (the line
+    before for context, e.g. "Behandeld door:"), text only. detect_case finds the name there
+    again with its own rules and proposes it in the document analysed."""
+    by_doc: dict[int, list[tuple[int, int, int]]] = {}
+    for doc_id, page, start, end in places:
+        by_doc.setdefault(doc_id, []).append((page, start, end))
     result: dict[tuple, list[PageText]] = {}
-    for d in Document.objects.filter(pk__in=places, pdf__isnull=False).select_related("pdf"):
-        try:
-            pages = _pages_of(d, only=places[d.pk])
-        except UnprocessableDocument:
-            continue
-        for p in pages:
-            result["witness", d.pk, p.page] = [p]
+    for d in Document.objects.filter(pk__in=by_doc, pdf__isnull=False).select_related("pdf"):
+        wanted = by_doc[d.pk]
+        texts = pagestore.page_texts(d.pdf.sha256, {p for p, _, _ in wanted})
+        if texts is None:
+            try:
+                texts = {p.page: p.text for p in _pages_of(d, only={p for p, _, _ in wanted})}
+            except UnprocessableDocument:
+                continue
+        snippets = []
+        for page, start, end in wanted:
+            text = texts.get(page)
+            if text is None or start < 0:
+                continue
+            a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) + 1
+            b = text.find("\n", end)
+            snippets.append(text[a : b if b >= 0 else len(text)])
+        result["witness", d.pk] = [
+            PageText(page=i, text=t, char_boxes=()) for i, t in enumerate(snippets)
+        ]
     return result
 
 
@@ -460,10 +497,7 @@ def _case_pass(document: Document, pages: list[PageText], config: detect.Detecti
     for p in pages:
         words |= _name_words(p.text)
     known = _known_names(request, exclude=document.pk)
-    places: dict[int, set[int]] = {}
-    for key, (doc_id, page) in known.items():
-        if _name_words(key) & words:
-            places.setdefault(doc_id, set()).add(page)
+    places = [place for key, place in known.items() if _key_words(key) <= words]
     found = detect.detect_case({document.pk: pages, **_witness_pages(places)}, config)
     own = found[document.pk]
     created = _store_suggestions(document.pk, own)
@@ -471,12 +505,12 @@ def _case_pass(document: Document, pages: list[PageText], config: detect.Detecti
     new_names = {k: page for k, page in _own_names(own).items() if k not in known}
     if not new_names:
         return created
-    name_words: set[str] = set()
-    for k in new_names:
-        name_words |= _name_words(k)
     query = Q()
-    for w in name_words:
-        query |= Q(words__contains=f" {w} ")
+    for k in new_names:  # a document holds the name only if it holds all its surname's words
+        part = Q()
+        for w in _key_words(k):
+            part &= Q(words__contains=f" {w} ")
+        query |= part
     if not query:
         return created
     holders = StoredPageText.objects.filter(
