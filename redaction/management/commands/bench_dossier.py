@@ -16,6 +16,7 @@ the extrapolated time for 1,000 documents.
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import random
@@ -72,6 +73,57 @@ def document_pdf(i: int, rng: random.Random, pages: int = 3, run: str = "") -> b
     return data
 
 
+def memory_run(pages: int) -> list[tuple[str, float, float]]:
+    """Extraction (into the page store's format), detection and apply + verify of ONE generated
+    PDF of ``pages`` pages, in this process: (stage, seconds, max RSS in MiB so far)."""
+    import resource
+
+    import pymupdf
+
+    from redaction import detect, pagestore
+    from redaction.pdf import extract_pages, redact_and_verify
+    from redaction.types import RedactionBox
+
+    def rss() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    rng = random.Random(pages)
+    doc = pymupdf.open()
+    for p in range(pages):
+        page = doc.new_page()
+        name = rng.choice(PEOPLE)
+        lines = [
+            f"Pagina {p + 1}: behandeld door mevrouw {name}",
+            f"Het BSN van de melder is {bsn(rng)} en het nummer is 06-{rng.randint(10000000, 99999999)}.",
+            *([FILLER] * 8),
+        ]
+        page.insert_textbox(pymupdf.Rect(72, 72, 523, 770), "\n".join(lines), fontsize=10)
+    data = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    del doc
+    stages = [("generated", 0.0, rss())]
+    t = time.perf_counter()
+    extracted = extract_pages(data)
+    blob = pagestore.encode(extracted)
+    stages.append(("extract + store blob", time.perf_counter() - t, rss()))
+    del extracted
+    t = time.perf_counter()
+    read = pagestore.decode(blob)
+    found = detect.detect_case({0: read}, detect.DetectionConfig())[0]
+    del read
+    stages.append(("read store + detect", time.perf_counter() - t, rss()))
+    t = time.perf_counter()
+    boxes = [
+        RedactionBox(page=s.page, rect=b, ground=s.ground, text=s.text)
+        for s in found
+        for b in s.boxes
+    ]
+    secrets = sorted({s.text for s in found if s.category == "bsn"})
+    redact_and_verify(data, boxes, secrets=secrets)
+    stages.append((f"apply + verify ({len(boxes)} boxes)", time.perf_counter() - t, rss()))
+    return stages
+
+
 def load() -> str:
     one, five, _ = os.getloadavg()
     return f"load {one:.2f} (1 min), {five:.2f} (5 min), {os.cpu_count()} cores"
@@ -85,8 +137,35 @@ class Command(BaseCommand):
         parser.add_argument("--workers", default="1,2", help="1, 2 or 1,2 (ratio)")
         parser.add_argument("--pages", type=int, default=3, help="pages per document")
         parser.add_argument("--timeout", type=float, default=600, help="seconds per run")
+        parser.add_argument(
+            "--memory-pages",
+            type=int,
+            default=0,
+            help="instead: max RSS of extract + detect + apply on one PDF of this many pages "
+            "(in a subprocess; no services needed)",
+        )
+        parser.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
 
     def handle(self, *args, **opts):
+        if opts["memory_child"]:
+            for stage, seconds, mib in memory_run(opts["memory_child"]):
+                self.stdout.write(f"  {stage}: {seconds:.1f} s, max RSS {mib:.0f} MiB")
+            return
+        if opts["memory_pages"]:
+            self.stdout.write(f"memory: one PDF of {opts['memory_pages']} pages; {load()}")
+            subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "bench_dossier",
+                    "--memory-child",
+                    str(opts["memory_pages"]),
+                ],
+                cwd=ROOT,
+                check=True,
+            )
+            self.stdout.write(f"done; {load()}")
+            return
         if not settings.REDIS_URL or not os.environ.get("DATABASE_URL", "").startswith("postgres"):
             raise CommandError(
                 "Zet REDIS_URL en DATABASE_URL (PostgreSQL): de meting gebruikt echte workers."
