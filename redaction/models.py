@@ -105,3 +105,31 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.state})"
+
+
+class StoredPageText(models.Model):
+    """The extracted text and character boxes of one PDF, stored once per file hash and extractor
+    version (redaction/pagestore.py): case-wide detection and re-analysis read it instead of
+    extracting (and OCR-ing) again. ``data`` is one compact blob (a JSON header and one zlib chunk
+    per page); ``words`` is the file's word set, so a case-level pass finds the documents a name
+    can occur in without reading them."""
+
+    sha256 = models.CharField(max_length=64)
+    extractor_version = models.CharField(max_length=40)
+    page_count = models.PositiveIntegerField(default=0)
+    ocr_pages = models.PositiveIntegerField(default=0)
+    data = models.BinaryField()
+    words = models.TextField(blank=True)  # " word word ... " lowercase, each word once
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "paginatekst"
+        verbose_name_plural = "paginateksten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sha256", "extractor_version"], name="pagetext_once_per_file"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sha256[:12]} ({self.page_count} p., {self.extractor_version})"

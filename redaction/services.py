@@ -21,12 +21,11 @@ from cases.services.documents import (
     stored_file_put,
 )
 from cases.services.requests import audit
-from redaction import detect
+from redaction import detect, pagestore
 from redaction.models import Redaction
 from redaction.pdf import (
     RedactionVerificationError,
     UnprocessableDocument,
-    extract_pages,
     redact_and_verify,
     to_pdf,
 )
@@ -227,8 +226,10 @@ def request_redaction_terms_update(
     return request
 
 
-def _pages_of(document: Document, progress=None) -> list[PageText]:
-    return extract_pages(document.pdf.read(), progress=progress)
+def _pages_of(document: Document, progress=None, only: set[int] | None = None) -> list[PageText]:
+    """The document's page text, extracted once per file and then read from the page store."""
+    stored = document.pdf
+    return pagestore.pages_get(stored.sha256, stored.read, progress=progress, only=only)
 
 
 _KIND_EXTENSION = {"docx": ".docx", "odt": ".odt", "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
@@ -283,7 +284,10 @@ def document_analyse(*, document_id: int) -> Document:
                     progress_done=done, progress_total=total
                 )
 
-        pages = extract_pages(pdf_bytes, progress=progress)
+        pages = pagestore.pages_get(
+            document.pdf.sha256, lambda data=pdf_bytes: data, progress=progress
+        )
+        del pdf_bytes
     except UnprocessableDocument as exc:
         document.processing = "niet_verwerkbaar"
         document.processing_error = str(exc)
@@ -300,7 +304,8 @@ def document_analyse(*, document_id: int) -> Document:
     document.page_count = len(pages)
     document.progress_done = document.progress_total = len(pages)
     document.save(update_fields=["pdf", "page_count", "progress_done", "progress_total"])
-    suggest_for_case(request=document.request, fresh={document.pk: pages})
+    _case_pass(document, pages, _case_config(document.request))
+    del pages
     document.processing = "klaar"
     document.processing_error = ""
     document.save(update_fields=["processing", "processing_error"])
@@ -308,23 +313,36 @@ def document_analyse(*, document_id: int) -> Document:
     return document
 
 
-def suggest_for_case(*, request: Request, fresh: dict[int, list[PageText]] | None = None) -> int:
-    """Run detection across the whole case (consistency: a name found once is found everywhere)."""
-    fresh = fresh or {}
-    documents = list(
-        request.documents.filter(pdf__isnull=False, duplicate_of__isnull=True).select_related("pdf")
-    )
-    texts: dict[int, list[PageText]] = {}
-    for d in documents:
-        if d.pk in fresh:
-            texts[d.pk] = fresh[d.pk]
-        elif d.processing == "klaar":
-            try:
-                texts[d.pk] = _pages_of(d)
-            except UnprocessableDocument:
-                continue
-    if not texts:
-        return 0
+# --- case-wide detection, linear in the dossier (issue 15 item 2) ---------------------------
+#
+# ``detect.detect_case`` finds names in the documents it is given and then proposes every name it
+# found in every page it was given. Running it over the whole case for every upload cost n²
+# work. Instead each document is detected once, together with "witness pages": for every name
+# already found elsewhere in the case whose words occur in this document, one stored page of the
+# document where it was found (read from the page store). The engine then re-finds that name on
+# its witness page, with all its own rules (variants, initials, never_redact, readable officials),
+# and proposes it in this document. The other direction: names that are new to the case are
+# proposed in the earlier documents whose stored word set holds them (a database lookup, not a
+# scan), each re-detected with this document's witness pages. Work per upload is bounded by the
+# document, the names it shares and the documents that share them: not by the dossier.
+
+CONSISTENCY = "names.case_consistency"
+WITNESS_CATEGORIES = ("person", "email")
+WITNESS_SCORE = 0.85  # as detect_case: only confident names are searched case-wide
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _name_words(text: str) -> set[str]:
+    import re
+
+    local = text.split("@", 1)[0] if "@" in text else text
+    return {w for w in re.findall(r"\w{3,}", local.lower())}
+
+
+def _case_config(request: Request) -> detect.DetectionConfig:
     config = detection_config(request)
     # Names accepted by a person anywhere in the case are searched for everywhere too.
     accepted_names = set(
@@ -339,32 +357,208 @@ def suggest_for_case(*, request: Request, fresh: dict[int, list[PageText]] | Non
                 "always_redact": tuple(set(config.always_redact) | accepted_names),
             }
         )
-    found = detect.detect_case(texts, config)
-    created = 0
-    for doc_id, suggestions in found.items():
-        existing = set(
-            Redaction.objects.filter(document_id=doc_id).values_list("page", "start", "end")
+    return config
+
+
+def _key_words(name: str) -> set[str]:
+    """The words a text must contain for this name to occur in it: the surname's (every variant
+    detect_case searches for contains it); for an e-mail address, its local part's."""
+    if "@" in name:
+        return _name_words(name)
+    variants = detect.namewords.name_variants(name)
+    return _name_words(variants[-1]) or _name_words(name)
+
+
+def _known_names(request: Request, *, exclude: int) -> dict[str, tuple[int, int, int, int]]:
+    """Every confident name found by detection in the case (outside ``exclude``) and one place
+    where it was found: (document id, page, start, end). Grouped in the database: one row per
+    distinct name, whatever the size of the dossier."""
+    from django.db.models import Min
+
+    rows = (
+        Redaction.objects.filter(
+            document__request=request,
+            category__in=WITNESS_CATEGORIES,
+            score__gte=WITNESS_SCORE,
+            manual=False,
         )
-        new = [
-            Redaction(
-                document_id=doc_id,
-                page=s.page,
-                start=s.start,
-                end=s.end,
-                text=s.text,
-                category=s.category,
-                ground=s.ground,
-                boxes=[list(b) for b in s.boxes],
-                detector=s.detector,
-                detector_version=s.detector_version,
-                reason=s.reason[:300],
-                score=s.score,
-            )
-            for s in suggestions
-            if (s.page, s.start, s.end) not in existing and s.boxes
+        .exclude(detector=CONSISTENCY)
+        .exclude(document_id=exclude)
+        .values("text")
+        .annotate(first=Min("id"))
+    )
+    known: dict[str, int] = {}
+    for row in rows:
+        key = _name_key(row["text"])
+        known[key] = min(known.get(key, row["first"]), row["first"])
+    places = {
+        r[0]: r[1:]
+        for r in Redaction.objects.filter(pk__in=known.values()).values_list(
+            "id", "document_id", "page", "start", "end"
+        )
+    }
+    return {k: places[pk] for k, pk in known.items() if pk in places}
+
+
+def _witness_pages(places: list[tuple[int, int, int, int]]) -> dict[tuple, list[PageText]]:
+    """For each (document, page, start, end) of a known name: the lines around it (the line
+    before for context, e.g. "Behandeld door:"), text only. detect_case finds the name there
+    again with its own rules and proposes it in the document analysed."""
+    by_doc: dict[int, list[tuple[int, int, int]]] = {}
+    for doc_id, page, start, end in places:
+        by_doc.setdefault(doc_id, []).append((page, start, end))
+    result: dict[tuple, list[PageText]] = {}
+    for d in Document.objects.filter(pk__in=by_doc, pdf__isnull=False).select_related("pdf"):
+        wanted = by_doc[d.pk]
+        texts = pagestore.page_texts(d.pdf.sha256, {p for p, _, _ in wanted})
+        if texts is None:
+            try:
+                texts = {p.page: p.text for p in _pages_of(d, only={p for p, _, _ in wanted})}
+            except UnprocessableDocument:
+                continue
+        snippets = []
+        for page, start, end in wanted:
+            text = texts.get(page)
+            if text is None or start < 0:
+                continue
+            a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) + 1
+            b = text.find("\n", end)
+            snippets.append(text[a : b if b >= 0 else len(text)])
+        result["witness", d.pk] = [
+            PageText(page=i, text=t, char_boxes=()) for i, t in enumerate(snippets)
         ]
-        Redaction.objects.bulk_create(new)
-        created += len(new)
+    return result
+
+
+def _own_names(suggestions) -> dict[str, int]:
+    """Confident names this document's own detection found (not case consistency): page."""
+    result: dict[str, int] = {}
+    for s in suggestions:
+        if (
+            s.category in WITNESS_CATEGORIES
+            and s.score >= WITNESS_SCORE
+            and s.detector != CONSISTENCY
+        ):
+            result.setdefault(_name_key(s.text), s.page)
+    return result
+
+
+def _store_suggestions(document_id: int, suggestions) -> int:
+    """Add what is new (idempotent): a suggestion already stored, or a case-consistency one
+    overlapping a stored one on its page, is skipped. The document row is locked so that two
+    passes over the same document do not both add."""
+    with transaction.atomic():
+        Document.objects.select_for_update().filter(pk=document_id).first()
+        existing = list(
+            Redaction.objects.filter(document_id=document_id).values_list("page", "start", "end")
+        )
+        seen = {tuple(e) for e in existing}
+        by_page: dict[int, list[tuple[int, int]]] = {}
+        for page, start, end in existing:
+            if start >= 0:
+                by_page.setdefault(page, []).append((start, end))
+        new = []
+        for s in suggestions:
+            if not s.boxes or (s.page, s.start, s.end) in seen:
+                continue
+            if s.detector in (CONSISTENCY, "custom.always_redact") and any(
+                a < s.end and s.start < b for a, b in by_page.get(s.page, ())
+            ):
+                continue
+            seen.add((s.page, s.start, s.end))
+            by_page.setdefault(s.page, []).append((s.start, s.end))
+            new.append(
+                Redaction(
+                    document_id=document_id,
+                    page=s.page,
+                    start=s.start,
+                    end=s.end,
+                    text=s.text,
+                    category=s.category,
+                    ground=s.ground,
+                    boxes=[list(b) for b in s.boxes],
+                    detector=s.detector,
+                    detector_version=s.detector_version,
+                    reason=s.reason[:300],
+                    score=s.score,
+                )
+            )
+        Redaction.objects.bulk_create(new, batch_size=500)
+    return len(new)
+
+
+def _case_pass(document: Document, pages: list[PageText], config: detect.DetectionConfig) -> int:
+    """Detection for one document within its case; see the comment above."""
+    from django.db.models import Q
+
+    from redaction.models import StoredPageText
+
+    request = document.request
+    words: set[str] = set()
+    for p in pages:
+        words |= _name_words(p.text)
+    known = _known_names(request, exclude=document.pk)
+    places = [place for key, place in known.items() if _key_words(key) <= words]
+    found = detect.detect_case({document.pk: pages, **_witness_pages(places)}, config)
+    own = found[document.pk]
+    created = _store_suggestions(document.pk, own)
+    # The other direction: names new to the case, proposed in the documents that contain them.
+    new_names = {k: page for k, page in _own_names(own).items() if k not in known}
+    if not new_names:
+        return created
+    query = Q()
+    for k in new_names:  # a document holds the name only if it holds all its surname's words
+        part = Q()
+        for w in _key_words(k):
+            part &= Q(words__contains=f" {w} ")
+        query |= part
+    if not query:
+        return created
+    holders = StoredPageText.objects.filter(
+        query, extractor_version=pagestore.extractor_version()
+    ).values("sha256")
+    witness = {
+        ("witness", document.pk, p.page): [p] for p in pages if p.page in set(new_names.values())
+    }
+    others = (
+        request.documents.filter(duplicate_of__isnull=True, pdf__sha256__in=holders)
+        .exclude(pk=document.pk)
+        .select_related("pdf")
+        .order_by("pk")
+    )
+    for other in others:
+        row = pagestore.stored(other.pdf.sha256)
+        if row is None:
+            continue  # not yet extracted: its own analysis will find this document's names
+        other_pages = pagestore.decode(row.data)
+        del row
+        result = detect.detect_case({other.pk: other_pages, **witness}, config)
+        created += _store_suggestions(
+            other.pk,
+            [s for s in result[other.pk] if s.detector in (CONSISTENCY, "custom.always_redact")],
+        )
+    return created
+
+
+def suggest_for_case(*, request: Request, fresh: dict[int, list[PageText]] | None = None) -> int:
+    """Run detection across the whole case (consistency: a name found once is found everywhere):
+    document by document from the stored page text (no extraction), each with the case-level
+    pass; linear in the dossier. ``fresh``: page texts the caller already holds."""
+    fresh = fresh or {}
+    config = _case_config(request)
+    created = 0
+    documents = request.documents.filter(pdf__isnull=False, duplicate_of__isnull=True)
+    for d in documents.select_related("pdf", "request").order_by("pk"):
+        if d.pk in fresh:
+            pages = fresh[d.pk]
+        elif d.processing == "klaar":
+            try:
+                pages = _pages_of(d)
+            except UnprocessableDocument:
+                continue
+        else:
+            continue
+        created += _case_pass(d, pages, config)
     return created
 
 
