@@ -1,0 +1,253 @@
+"""Kamervragen (issue 14): the second case kind in the same core (parsing, clock, import, status)."""
+
+import copy
+import json
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from cases import clock
+from cases.models import Request
+from cases.point_parser import parse_points, parse_questions
+from cases.services.importing import ImportError_, case_import
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = next(Path("/work/shared/seeds").glob("003_*.txt"), None)
+TODAY = date(2026, 11, 1)
+
+
+def seed003() -> dict:
+    return json.loads((FIXTURES / "seed003_kamervragen.json").read_text(encoding="utf-8"))
+
+
+def status_of(reference: str) -> dict:
+    out = StringIO()
+    call_command("case_status", reference, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(SEED is None, reason="seed 003 not available")
+def test_seed003_questions_parse_from_its_text():
+    text = SEED.read_text(encoding="utf-8")
+    points = parse_points(text)
+    assert [p.number for p in points] == list(range(1, 11))
+    assert all(p.marker == f"Vraag {p.number}" for p in points)
+    assert points[0].text.startswith("Bent u bekend met het NRC-artikel")
+    # the question stops at its answer, and the colofon repeated on the page is no part of it
+    assert points[0].text.endswith("zou voorspellen'?")
+    assert "Ja." not in points[7].text and "30 maart" not in points[3].text
+    assert "Onze referentie" not in " ".join(p.text for p in points)
+    assert points[3].text.endswith("te verbeteren?")  # Vraag 4 across the page furniture
+    assert points[9].text == (
+        "Bent u bereid maatregelen te nemen om het gebruik van dergelijke systemen te beperken of "
+        "te verbieden? Zo nee, waarom niet?"
+    )
+
+
+def test_questions_span_paragraphs_and_keep_written_numbers():
+    text = "Vraag 3\n\nEerste alinea van de vraag.\n\nTweede alinea?\n\nAntwoord op vraag 3\n\nJa.\n\nVraag 5\nKlopt dat?"
+    points = parse_questions(text)
+    assert [(p.number, p.text) for p in points] == [
+        (3, "Eerste alinea van de vraag. Tweede alinea?"),
+        (5, "Klopt dat?"),
+    ]
+
+
+def test_numbered_woo_points_unchanged_by_vraag_rule():
+    text = "Ik verzoek om:\n1. alle notulen;\n2. de vraag 2 uit het rapport.\n"
+    assert [p.text for p in parse_points(text)] == ["alle notulen;", "de vraag 2 uit het rapport."]
+
+
+# --- the clock: table-driven ------------------------------------------------------------------
+
+
+def E(type_, on):
+    return clock.ClockEvent(type=type_, on=on, key=type_ + on.isoformat())
+
+
+CLOCK_CASES = [
+    # (name, submitted, events, due_on, days_late, valid uitstel)
+    ("three weeks", date(2026, 2, 26), [], date(2026, 3, 19), None, None),
+    (
+        "timely uitstel on the last day: six weeks",
+        date(2026, 2, 26),
+        [E("uitstel_sent", date(2026, 3, 19))],
+        date(2026, 4, 9),
+        None,
+        True,
+    ),
+    (
+        "late uitstel: no extension",
+        date(2026, 2, 26),
+        [E("uitstel_sent", date(2026, 3, 20))],
+        date(2026, 3, 19),
+        None,
+        False,
+    ),
+    (
+        "answered late without uitstel",
+        date(2026, 2, 26),
+        [E("answers_sent", date(2026, 3, 30))],
+        date(2026, 3, 19),
+        11,
+        None,
+    ),
+    (
+        "answered in time after uitstel (seed 003)",
+        date(2026, 2, 26),
+        [E("uitstel_sent", date(2026, 3, 18)), E("answers_sent", date(2026, 3, 30))],
+        date(2026, 4, 9),
+        0,
+        True,
+    ),
+    # Atw art. 1 (by analogy): 6 April 2026 + 3 weeks = Koningsdag, Monday 27 April -> 28 April.
+    ("Koningsdag at the end moves the date", date(2026, 4, 6), [], date(2026, 4, 28), None, None),
+    # Submitted on a Saturday: the last day is a Saturday -> Monday.
+    ("weekend at the end", date(2026, 3, 7), [], date(2026, 3, 30), None, None),
+    (
+        "six weeks ending on Koningsdag",
+        date(2026, 3, 16),
+        [E("uitstel_sent", date(2026, 4, 1))],
+        date(2026, 4, 28),
+        None,
+        True,
+    ),
+    (
+        "a Woo verdaging event does not extend a Kamervragen term",
+        date(2026, 2, 26),
+        [E("adjourned", date(2026, 3, 10))],
+        date(2026, 3, 19),
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "name,submitted,events,due,late,valid", CLOCK_CASES, ids=[c[0] for c in CLOCK_CASES]
+)
+def test_kamervragen_clock(name, submitted, events, due, late, valid):
+    result = clock.compute(
+        events=events,
+        regime=clock.RVO,
+        received_on=submitted,
+        today=TODAY,
+        case_kind=clock.KAMERVRAGEN,
+    )
+    assert result.due_on == due
+    assert result.days_late == late
+    assert result.adjournment_valid is valid
+    assert result.bezwaar_ends_on is None  # no besluit, no bezwaar
+    assert "12.2 RvO TK" in result.explanation
+    assert not [a for a in result.actions if a.code == "acknowledge"]
+    if valid is False:
+        assert any("geen verdere drie weken" in w for w in result.warnings)
+
+
+def test_woo_clock_unchanged_for_uitstel_event():
+    """The Woo rules ignore the Kamervragen steps: same result with or without them."""
+    base = dict(regime=clock.WOO, received_on=date(2026, 2, 26), today=TODAY)
+    plain = clock.compute(events=[], **base)
+    with_kamer = clock.compute(events=[E("uitstel_sent", date(2026, 3, 10))], **base)
+    assert plain.due_on == with_kamer.due_on == date(2026, 3, 26)
+    assert "Beslistermijn 4 weken (art. 4.4 lid 1 Woo)" in plain.explanation
+
+
+# --- import + case_status ---------------------------------------------------------------------
+
+
+def test_import_seed003_and_status(organisation):
+    case = case_import(seed003(), today=TODAY)
+    assert case.case_kind == "kamervragen" and case.regime == "rvo"
+    assert case.requester_name == "El Abassi" and case.kamer_party == "DENK"
+    assert case.kamer_reference == "2026Z03786"
+    assert case.points.count() == 10 and case.answers.count() == 10
+    assert case.status == "beantwoord"
+    status = status_of(case.reference)
+    assert status["kind"] == "kamervragen"
+    assert status["submitted_on"] == "2026-02-26"
+    assert status["uitstel_sent_on"] == "2026-03-18" and status["uitstel_timely"] is True
+    assert status["due_on"] == "2026-04-09"
+    assert status["answers_sent_on"] == "2026-03-30"
+    assert status["days_late"] == 0
+    assert status["bezwaar_ends_on"] is None
+    assert "Uitstelbericht verzonden" in status["explanation"]
+    assert "Ingezonden op donderdag 26 februari 2026" in status["explanation"]
+
+
+@pytest.mark.parametrize(
+    "events,due,late,status,warned",
+    [
+        ([], "2026-03-19", None, "ontvangen", False),
+        ([("answers_sent", "2026-03-30")], "2026-03-19", 11, "beantwoord", False),
+        ([("uitstel_sent", "2026-03-19")], "2026-04-09", None, "uitstel_gemeld", False),
+        (
+            [("uitstel_sent", "2026-03-20"), ("answers_sent", "2026-04-02")],
+            "2026-03-19",
+            14,
+            "beantwoord",
+            True,
+        ),
+    ],
+)
+def test_import_status_timely_and_late_uitstel(organisation, events, due, late, status, warned):
+    data = seed003()
+    data["events"] = [{"type": t, "on": on} for t, on in events]
+    case = case_import(data, today=TODAY)
+    summary = status_of(case.reference)
+    assert summary["due_on"] == due
+    assert summary["days_late"] == late
+    assert summary["status"] == status
+    late_warning = any("geen verdere drie weken" in w for w in summary["warnings"])
+    assert late_warning is warned
+    if warned:
+        event = case.events.get(type="uitstel_sent")
+        assert event.has_legal_effect is False and "geen verdere drie weken" in event.warning
+
+
+def test_import_atw_day_at_the_end(organisation):
+    data = seed003()
+    data.update(submitted_on="2026-04-06", events=[])
+    case = case_import(data, today=TODAY)
+    summary = status_of(case.reference)
+    assert summary["due_on"] == "2026-04-28"
+    assert "Koningsdag" in summary["explanation"]
+
+
+@pytest.mark.parametrize(
+    "mutate,message",
+    [
+        (lambda d: d.pop("submitted_on"), "submitted_on"),
+        (lambda d: d.update(questions=[]), "questions"),
+        (lambda d: d.update(events=[{"type": "adjourned", "on": "2026-03-01"}]), "events[0].type"),
+        (lambda d: d["answers"].append({"questions": [11], "text": "x"}), "Vraag 11 bestaat niet"),
+        (lambda d: d["answers"].append({"questions": ["2"], "text": "x"}), "answers[10].questions"),
+        (lambda d: d.update(member=""), "member"),
+    ],
+)
+def test_invalid_kamervragen_import_names_field_and_creates_nothing(organisation, mutate, message):
+    data = copy.deepcopy(seed003())
+    mutate(data)
+    with pytest.raises(ImportError_) as exc:
+        case_import(data, today=TODAY)
+    assert message in str(exc.value)
+    assert not Request.objects.exists()
+
+
+def test_woo_step_refused_on_kamervragen_case(organisation):
+    from django.core.exceptions import ValidationError
+
+    from cases.services.requests import request_transition
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    with pytest.raises(ValidationError) as exc:
+        request_transition(request=case, type="adjourned", on=date(2026, 3, 5), today_=TODAY)
+    assert "geen stap bij Kamervragen" in str(exc.value)
