@@ -267,6 +267,13 @@ def answer_label(point_numbers: Iterable[int]) -> str:
     return "Ad " + ", ".join(str(n) for n in numbers[:-1]) + f" en {numbers[-1]}"
 
 
+def kamer_answer_label(question_numbers: Iterable[int]) -> str:
+    """'Antwoord op vraag 1', 'Antwoord op vraag 2 en 3', 'Antwoord op vraag 2, 3 en 4': the
+    Kamervragen form of "Ad 8 en 9" (issue 14)."""
+    numbers = answer_label(question_numbers)[len("Ad ") :]
+    return f"Antwoord op vraag {numbers}"
+
+
 def answer_sort_key(point_numbers: Iterable[int]) -> tuple[int, ...]:
     """Answers are ordered by their lowest point, then by the rest (ascending, no duplicates)."""
     return tuple(sorted({int(n) for n in point_numbers}))

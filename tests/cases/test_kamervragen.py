@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -251,3 +252,200 @@ def test_woo_step_refused_on_kamervragen_case(organisation):
     with pytest.raises(ValidationError) as exc:
         request_transition(request=case, type="adjourned", on=date(2026, 3, 5), today_=TODAY)
     assert "geen stap bij Kamervragen" in str(exc.value)
+
+
+# --- letters ----------------------------------------------------------------------------------
+
+
+def _docx_paragraphs(data: bytes) -> list:
+    import io
+
+    import docx
+
+    return docx.Document(io.BytesIO(data)).paragraphs
+
+
+def _all_text(data: bytes) -> str:
+    import io
+
+    import docx
+
+    d = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in d.paragraphs] + cells)
+
+
+def _render(case, kind, **options):
+    from cases.services.letters import letter_render
+
+    letter = letter_render(
+        request=case, kind=kind, letter_date=date(2026, 3, 30), options=options or None
+    )
+    return letter, letter.file.read()
+
+
+def _shared_answer_case(organisation):
+    """Seed 003 with questions 2 and 3 answered together ("Antwoord op vraag 2 en 3")."""
+    data = seed003()
+    answers = data["answers"]
+    joined = {"questions": [2, 3], "text": answers[1]["text"] + "\n\n" + answers[2]["text"]}
+    data["answers"] = [answers[0], joined] + answers[3:]
+    data["events"] = [{"type": "uitstel_sent", "on": "2026-03-18"}]
+    return case_import(data, today=TODAY)
+
+
+def test_aanbiedingsbrief_with_bijlage_reads_like_seed003(organisation):
+    case = _shared_answer_case(organisation)
+    letter, data = _render(case, "aanbiedingsbrief", signatory="D.M. van Weel")
+    text = _all_text(data)
+    assert (
+        "In antwoord op uw brief van 26 februari 2026 deel ik u mee dat de vragen van het lid "
+        "El Abassi (DENK) over het artikel 'Politie stapte in stilte af van algoritme dat kans op "
+        "misdaad in buurten zou voorspellen' worden beantwoord zoals aangegeven in de bijlage van "
+        "deze brief." in text
+    )
+    assert "Aan de Voorzitter van de Tweede Kamer" in text
+    for label, value in [("Onze referentie", case.reference), ("Uw referentie", "2026Z03786")]:
+        assert label in text and value in text
+    assert "Datum" in text and "30 maart 2026" in text
+    assert "Betreft" in text and "Antwoorden Kamervragen over het artikel" in text
+    assert "De Minister van Justitie en Veiligheid," in text and "D.M. van Weel" in text
+    # no besluit: no bezwaar clause, no inventory, no "Ad N"
+    lowered = text.lower()
+    for absent in ("bezwaar", "inventaris", "besluit", r"\bad \d", r"\bwoo\b", r"\bwob\b"):
+        assert not re.search(absent, lowered), absent
+    paragraphs = _docx_paragraphs(data)
+    heading = next(p for p in paragraphs if p.text.startswith("Vragen van het lid"))
+    assert heading.text == (
+        "Vragen van het lid El Abassi (DENK) aan de minister van Justitie en Veiligheid over het "
+        "artikel 'Politie stapte in stilte af van algoritme dat kans op misdaad in buurten zou "
+        "voorspellen' (ingezonden 26 februari 2026, 2026Z03786)"
+    )
+    labels = [
+        p.text
+        for p in paragraphs
+        if p.text.startswith("Vraag ") or p.text.startswith("Antwoord op vraag")
+    ]
+    expected = ["Vraag 1", "Antwoord op vraag 1", "Vraag 2", "Vraag 3", "Antwoord op vraag 2 en 3"]
+    for n in range(4, 11):
+        expected += [f"Vraag {n}", f"Antwoord op vraag {n}"]
+    assert labels == expected
+    # "Vraag N" and the question in bold, the answer label bold, the answer text not
+    by_text = {p.text: p for p in paragraphs}
+    assert all(r.bold for r in by_text["Vraag 4"].runs)
+    q4 = paragraphs[[p.text for p in paragraphs].index("Vraag 4") + 1]
+    assert q4.text.startswith("Klopt het dat bij het criminaliteitsanticipatiesysteem")
+    assert all(r.bold for r in q4.runs)
+    assert all(r.bold for r in by_text["Antwoord op vraag 2 en 3"].runs)
+    answer = paragraphs[[p.text for p in paragraphs].index("Antwoord op vraag 1") + 1]
+    assert answer.text == "Ja." and not any(r.bold for r in answer.runs)
+    # cross-references kept as written; the footnote as a superscript number and listed
+    assert "In de laatste alinea van mijn antwoord op vraag 10 geef ik meer uitleg" in text
+    assert "In mijn antwoord op vraag 4 omschrijf ik uitgebreider" in text
+    cas = next(p for p in paragraphs if "omgevingsvariabelen" in p.text)
+    sup = [r for r in cas.runs if r.font.superscript]
+    assert [r.text for r in sup] == ["1"]
+    assert "omgevingsvariabelen1 van het CBS" in cas.text
+    note = next(p for p in paragraphs if p.text.startswith("1 Voorbeelden hiervan zijn"))
+    assert note.runs[0].font.superscript
+    assert letter.problems == []
+
+
+def test_antwoorden_alone_and_unanswered_question_refused(organisation):
+    from django.core.exceptions import ValidationError
+
+    case = _shared_answer_case(organisation)
+    _letter, data = _render(case, "antwoorden")
+    labels = [p.text for p in _docx_paragraphs(data) if p.text.startswith("Antwoord op vraag")]
+    assert labels[1] == "Antwoord op vraag 2 en 3" and len(labels) == 9
+    assert "Aan de Voorzitter" not in _all_text(data)
+    case.answers.filter(points__number=7).delete()
+    with pytest.raises(ValidationError, match="Vraag 7 heeft nog geen antwoord"):
+        _render(case, "antwoorden")
+
+
+def test_cross_reference_to_unknown_question_is_a_problem(organisation):
+    data = seed003()
+    data["answers"][0]["text"] = "Zie mijn antwoord op vraag 12."
+    case = case_import(data, today=TODAY)
+    letter, _ = _render(case, "antwoorden")
+    assert any("vraag 12" in p["message"] for p in letter.problems)
+
+
+def test_uitstelbericht_needs_reasons_and_names_the_new_date(organisation):
+    from django.core.exceptions import ValidationError
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    from cases.services.letters import letter_render
+
+    with pytest.raises(ValidationError, match="reden van het uitstel"):
+        letter_render(request=case, kind="uitstelbericht", letter_date=date(2026, 3, 17))
+    letter = letter_render(
+        request=case,
+        kind="uitstelbericht",
+        letter_date=date(2026, 3, 17),
+        options={
+            "adjournment_sentence": "Voor de beantwoording is afstemming met de politie nodig."
+        },
+    )
+    text = _all_text(letter.file.read())
+    assert "niet binnen de termijn van drie weken kunnen worden beantwoord" in text
+    assert "(ingezonden 26 februari 2026, 2026Z03786)" in text
+    assert "Voor de beantwoording is afstemming met de politie nodig." in text
+    assert "uiterlijk op 9 april 2026" in text
+    assert "bezwaar" not in text.lower()
+    assert letter.problems == []
+    # late (after 19 March): no further three weeks, said in the problems, no date promised
+    late = letter_render(
+        request=case,
+        kind="uitstelbericht",
+        letter_date=date(2026, 3, 20),
+        options={"adjournment_sentence": "Afstemming."},
+    )
+    assert any(p["rule"] == "kamer_uitstel_late" for p in late.problems)
+    assert "uiterlijk op" not in _all_text(late.file.read())
+
+
+def test_sending_the_letters_records_the_steps(organisation):
+    from cases.services.letters import letter_mark_sent, letter_render
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    uitstel = letter_render(
+        request=case,
+        kind="uitstelbericht",
+        letter_date=date(2026, 3, 17),
+        options={"adjournment_sentence": "Afstemming."},
+    )
+    letter_mark_sent(letter=uitstel, on=date(2026, 3, 17))
+    case.refresh_from_db()
+    assert case.status == "uitstel_gemeld" and case.due_on == date(2026, 4, 9)
+    brief = letter_render(request=case, kind="aanbiedingsbrief", letter_date=date(2026, 3, 30))
+    letter_mark_sent(letter=brief, on=date(2026, 3, 30))
+    case.refresh_from_db()
+    assert case.status == "beantwoord" and case.decision_sent_on == date(2026, 3, 30)
+    assert case.events.filter(type="answers_sent").count() == 1
+
+
+def test_woo_letters_refused_for_kamervragen_and_back(organisation):
+    from django.core.exceptions import ValidationError
+
+    from cases.services.letters import letter_render
+
+    case = case_import(seed003(), today=TODAY)
+    with pytest.raises(ValidationError, match="Bij Kamervragen horen"):
+        letter_render(request=case, kind="besluit", letter_date=date(2026, 3, 30))
+    woo = case_import(
+        {
+            "received_on": "2026-02-02",
+            "requester": {"name": "A. de Vries"},
+            "subject": "notulen",
+            "request_text": "1. de notulen",
+        },
+        today=TODAY,
+    )
+    with pytest.raises(ValidationError, match="hoort bij Kamervragen"):
+        letter_render(request=woo, kind="antwoorden", letter_date=date(2026, 3, 30))
