@@ -449,3 +449,33 @@ def test_woo_letters_refused_for_kamervragen_and_back(organisation):
     )
     with pytest.raises(ValidationError, match="hoort bij Kamervragen"):
         letter_render(request=woo, kind="antwoorden", letter_date=date(2026, 3, 30))
+
+
+def test_import_case_and_render_letter_commands_as_pdf(organisation, tmp_path):
+    """The command-line path end to end: import_case, render_letter antwoorden --pdf."""
+    import shutil
+
+    import pymupdf
+
+    from tests.conftest import require
+
+    source = tmp_path / "kamer.json"
+    data = seed003()
+    data["events"] = [{"type": "uitstel_sent", "on": "2026-03-18"}]
+    source.write_text(json.dumps(data), encoding="utf-8")
+    out = StringIO()
+    call_command("import_case", str(source), stdout=out)
+    reference = out.getvalue().strip().splitlines()[-1]
+    assert Request.objects.get(reference=reference).is_kamervragen
+    target = tmp_path / "brief.docx"
+    args = ["render_letter", reference, "aanbiedingsbrief", "--out", str(target)]
+    call_command(*args, "--date", "2026-03-30", "--ondertekenaar", "D.M. van Weel", stdout=out)
+    assert "D.M. van Weel" in _all_text(target.read_bytes())
+    require(shutil.which("soffice") is not None, "LibreOffice (soffice) is not installed")
+    call_command(*args, "--date", "2026-03-30", "--pdf", stdout=out)
+    with pymupdf.open(target.with_suffix(".pdf")) as pdf:
+        text = " ".join(" ".join(p.get_text().split()) for p in pdf)
+    positions = [text.index(f"Antwoord op vraag {n}") for n in range(1, 11)]
+    assert positions == sorted(positions)
+    assert text.index("Vraag 10") < text.index("Antwoord op vraag 10")
+    assert "Uw referentie" in text and "2026Z03786" in text and "bezwaar" not in text.lower()
