@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.views import documents, letters, overview, points, requests
+from cases.views import documents, kamer, letters, overview, points, requests
 
 app_name = "cases"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", requests.request_list, name="request_list"),
     path("overzicht/", overview.overview, name="overview"),
     path("rapportage/", overview.report, name="report"),
+    path("kamervragen/te-laat/", kamer.kamer_overview, name="kamer_overview"),
     path("verzoeken/<int:pk>/publicatie/", overview.publication_download, name="publication"),
     path(
         "verzoeken/<int:pk>/documenten/<int:doc_id>/publicatie-intrekken/",

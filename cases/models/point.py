@@ -54,6 +54,14 @@ class Answer(models.Model):
         return sorted(p.number for p in self.points.all())
 
     @property
+    def kamer_label(self) -> str:
+        """'Antwoord op vraag 2 en 3' (Kamervragen, issue 14)."""
+        from cases.point_parser import kamer_answer_label
+
+        numbers = self.point_numbers
+        return kamer_answer_label(numbers) if numbers else "Antwoord op vraag –"
+
+    @property
     def label(self) -> str:
         from cases.point_parser import answer_label
 

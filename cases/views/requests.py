@@ -124,11 +124,11 @@ def _detail_context(request, case, **extra):
         ),
         "events": list(case.events.select_related("actor")),
         "letters": list(case.letters.select_related("created_by", "file")),
-        "event_form": EventForm(status=case.status),
+        "event_form": EventForm(status=case.status, case_kind=case.case_kind),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),
         "judge_form": JudgeForm(),
-        "letter_form": LetterForm(),
+        "letter_form": LetterForm(kamervragen=case.is_kamervragen),
         "sent_form": MarkSentForm(),
         "assign_form": AssignForm(initial={"adviser": case.adviser_id}),
         "can_edit": permissions.can_edit(request.user, case),
@@ -151,7 +151,7 @@ def request_detail(request, pk: int):
 @require_POST
 def event_create(request, pk: int):
     case = get_case(request.user, pk, edit=True)
-    form = EventForm(request.POST, status=case.status)
+    form = EventForm(request.POST, status=case.status, case_kind=case.case_kind)
     if form.is_valid():
         try:
             event = request_transition(

@@ -479,3 +479,77 @@ def test_import_case_and_render_letter_commands_as_pdf(organisation, tmp_path):
     assert positions == sorted(positions)
     assert text.index("Vraag 10") < text.index("Antwoord op vraag 10")
     assert "Uw referentie" in text and "2026Z03786" in text and "bezwaar" not in text.lower()
+
+
+# --- screens ----------------------------------------------------------------------------------
+
+
+def test_list_and_detail_show_the_kind(client, coordinator, organisation):
+    from django.urls import reverse
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    client.force_login(coordinator)
+    listing = client.get(reverse("cases:request_list") + "?open=0").content.decode()
+    assert "Kamervragen</span>" in listing and case.reference in listing
+    html = client.get(reverse("cases:request_detail", args=[case.pk])).content.decode()
+    assert 'data-testid="case-kind"' in html
+    assert "El Abassi (DENK)" in html and "2026Z03786" in html
+    assert "Uiterste antwoorddatum" in html and "Uiterste beslisdatum" not in html
+    assert "?tab=documenten" not in html and "Vragen (10)" in html
+    timeline = client.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=tijdlijn")
+    body = timeline.content.decode()
+    assert 'value="uitstel_sent"' in body and 'value="adjourned"' not in body
+    docs = client.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=documenten")
+    assert 'data-testid="no-documents-tab"' in docs.content.decode()
+    letters = client.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=brieven")
+    body = letters.content.decode()
+    assert 'value="aanbiedingsbrief"' in body and 'value="besluit"' not in body
+    answers = client.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=antwoorden")
+    assert "Antwoord op vraag 1<" in answers.content.decode()
+
+
+def test_woo_detail_unchanged(client, coordinator, make_case):
+    from django.urls import reverse
+
+    case = make_case(received_on=date(2026, 10, 1), subject="gewoon verzoek")
+    client.force_login(coordinator)
+    html = client.get(reverse("cases:request_detail", args=[case.pk])).content.decode()
+    assert "Uiterste beslisdatum" in html and "?tab=documenten" in html
+    assert 'data-testid="case-kind"' not in html
+    letters = client.get(reverse("cases:request_detail", args=[case.pk]) + "?tab=brieven")
+    body = letters.content.decode()
+    assert 'value="besluit"' in body and 'value="aanbiedingsbrief"' not in body
+
+
+def test_kamer_late_list(client, coordinator, adviser, organisation, monkeypatch):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2026, 4, 15))
+    open_late = seed003()
+    open_late.update(events=[], kamer_reference="2026Z00001", subject="open en te laat")
+    case_import(open_late, today=date(2026, 4, 15))  # due 19 March: 27 days late
+    answered_late = seed003()
+    answered_late.update(
+        kamer_reference="2026Z00002",
+        subject="laat beantwoord",
+        submitted_on="2026-03-16",
+        events=[{"type": "answers_sent", "on": "2026-04-10"}],  # due 7 April (3 weeks + Atw)
+    )
+    case_import(answered_late, today=date(2026, 4, 15))
+    on_time = seed003()
+    on_time.update(
+        kamer_reference="2026Z00003", subject="nog binnen termijn", submitted_on="2026-04-01"
+    )
+    on_time["events"] = []
+    case_import(on_time, today=date(2026, 4, 15))
+    client.force_login(coordinator)
+    html = client.get(reverse("cases:kamer_overview")).content.decode()
+    assert "open en te laat" in html and "laat beantwoord" in html
+    assert "nog binnen termijn" not in html
+    assert 'data-testid="days-late">27<' in html
+    assert 'data-testid="days-late">3<' in html
+    client.force_login(adviser)
+    assert client.get(reverse("cases:kamer_overview")).status_code == 403
