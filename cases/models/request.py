@@ -65,6 +65,16 @@ class Request(models.Model):
     contributing_departments = models.TextField(
         "medebehandelende departementen", blank=True, help_text="Eén per regel."
     )
+    # Four eyes: the whole set of answers approved by a second person (cases/services/kamer.py).
+    kamer_set_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="antwoordenset goedgekeurd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kamer_sets_approved",
+    )
+    kamer_set_approved_at = models.DateTimeField(null=True, blank=True)
 
     adviser = models.ForeignKey(
         settings.AUTH_USER_MODEL,

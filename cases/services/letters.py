@@ -619,6 +619,24 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
                 "Het besluit kan niet worden verzonden zolang de controle problemen meldt: "
                 + " ".join(p.message for p in problems[:5])
             )
+    if letter.kind == "aanbiedingsbrief":
+        from cases.services.kamer import send_problems
+
+        newer = request.letters.filter(kind="aanbiedingsbrief", version__gt=letter.version)
+        if newer.exists():
+            raise ValidationError(
+                "Er is een nieuwere versie van de aanbiedingsbrief; verzend de laatste versie."
+            )
+        problems = send_problems(request)
+        if problems:
+            raise ValidationError(
+                "De antwoorden kunnen nog niet naar de Kamer: " + " ".join(problems)
+            )
+        if request.answers.filter(updated_at__gt=letter.created_at).exists():
+            raise ValidationError(
+                "Een antwoord is gewijzigd nadat deze aanbiedingsbrief is gemaakt; maak de brief "
+                "opnieuw zodat de Kamer de goedgekeurde tekst ontvangt."
+            )
     if (
         letter.kind == "kennisgeving_derde"
         and not request.letters.filter(kind="besluit", sent_on__isnull=False).exists()

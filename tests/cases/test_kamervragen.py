@@ -408,6 +408,16 @@ def test_uitstelbericht_needs_reasons_and_names_the_new_date(organisation):
     assert "uiterlijk op" not in _all_text(late.file.read())
 
 
+def _approve_all(case):
+    from cases.services.kamer import answer_approve, kamer_set_approve
+    from tests.conftest import _user
+
+    jurist = _user("jurist-kamer", "adviseur")
+    for answer in case.answers.all():
+        answer_approve(answer=answer, by=jurist)
+    kamer_set_approve(request=case, by=_user("coord-kamer", "coordinator"))
+
+
 def test_sending_the_letters_records_the_steps(organisation):
     from cases.services.letters import letter_mark_sent, letter_render
 
@@ -423,6 +433,7 @@ def test_sending_the_letters_records_the_steps(organisation):
     letter_mark_sent(letter=uitstel, on=date(2026, 3, 17))
     case.refresh_from_db()
     assert case.status == "uitstel_gemeld" and case.due_on == date(2026, 4, 9)
+    _approve_all(case)
     brief = letter_render(request=case, kind="aanbiedingsbrief", letter_date=date(2026, 3, 30))
     letter_mark_sent(letter=brief, on=date(2026, 3, 30))
     case.refresh_from_db()
@@ -553,3 +564,84 @@ def test_kamer_late_list(client, coordinator, adviser, organisation, monkeypatch
     assert 'data-testid="days-late">3<' in html
     client.force_login(adviser)
     assert client.get(reverse("cases:kamer_overview")).status_code == 403
+
+
+# --- workflow: contributors, approval per answer, four eyes on the set ------------------------
+
+
+def test_workflow_assign_approve_four_eyes_and_send(organisation, adviser, coordinator):
+    from django.core.exceptions import ValidationError
+
+    from cases.models import AuditRecord
+    from cases.services.kamer import (
+        answer_approve,
+        kamer_set_approve,
+        question_assign,
+        send_problems,
+    )
+    from cases.services.letters import letter_mark_sent, letter_render
+    from cases.services.points import answer_write
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    point = question_assign(
+        request=case, number=4, contributor="Politie, AI-governance", by=adviser
+    )
+    assert point.contributor == "Politie, AI-governance"
+    with pytest.raises(ValidationError, match="Vraag 11 bestaat niet"):
+        question_assign(request=case, number=11, contributor="x", by=adviser)
+
+    brief = letter_render(request=case, kind="aanbiedingsbrief", letter_date=date(2026, 3, 17))
+    with pytest.raises(ValidationError, match="Nog niet goedgekeurd door de jurist"):
+        letter_mark_sent(letter=brief, on=date(2026, 3, 17))
+    with pytest.raises(ValidationError, match="Nog niet goedgekeurd"):
+        kamer_set_approve(request=case, by=coordinator)
+
+    for answer in case.answers.all():
+        answer_approve(answer=answer, by=adviser)
+    # four eyes: the adviser who approved the answers cannot approve the set
+    with pytest.raises(ValidationError, match="Vier ogen"):
+        kamer_set_approve(request=case, by=adviser)
+    assert send_problems(case) == ["De antwoordenset is nog niet goedgekeurd (vier ogen)."]
+    kamer_set_approve(request=case, by=coordinator)
+    case.refresh_from_db()
+    assert case.kamer_set_approved_by == coordinator and send_problems(case) == []
+
+    # a changed answer loses its approval and the set's; an older letter cannot be sent
+    answer8 = case.answers.get(points__number=8)
+    answer_write(
+        request=case, point_numbers=[8], text="Ja, dat deel ik.", answer=answer8, by=adviser
+    )
+    answer8.refresh_from_db()
+    case.refresh_from_db()
+    assert answer8.approved_by is None and case.kamer_set_approved_by is None
+    answer_approve(answer=answer8, by=adviser)
+    kamer_set_approve(request=case, by=coordinator)
+    with pytest.raises(ValidationError, match="maak de brief opnieuw"):
+        letter_mark_sent(letter=brief, on=date(2026, 3, 17))
+    new = letter_render(request=case, kind="aanbiedingsbrief", letter_date=date(2026, 3, 17))
+    with pytest.raises(ValidationError, match="nieuwere versie"):
+        letter_mark_sent(letter=brief, on=date(2026, 3, 17))
+    assert "Ja, dat deel ik." in _all_text(new.file.read())
+    letter_mark_sent(letter=new, on=date(2026, 3, 17), by=coordinator)
+    case.refresh_from_db()
+    assert case.status == "beantwoord" and case.decision_sent_on == date(2026, 3, 17)
+    actions = set(AuditRecord.objects.filter(request=case).values_list("action", flat=True))
+    assert {
+        "question_assigned",
+        "answer_approved",
+        "kamer_set_approved",
+        "kamer_set_approval_cleared",
+        "letter_sent",
+    } <= actions
+
+
+def test_workflow_refused_on_a_woo_case(make_case, adviser):
+    from django.core.exceptions import ValidationError
+
+    from cases.services.kamer import question_assign
+
+    case = make_case(received_on=date(2026, 10, 1))
+    with pytest.raises(ValidationError, match="alleen bij Kamervragen"):
+        question_assign(request=case, number=1, contributor="x", by=adviser)
