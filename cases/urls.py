@@ -11,6 +11,21 @@ urlpatterns = [
     path("overzicht/", overview.overview, name="overview"),
     path("rapportage/", overview.report, name="report"),
     path("kamervragen/te-laat/", kamer.kamer_overview, name="kamer_overview"),
+    path(
+        "verzoeken/<int:pk>/vragen/<int:number>/toewijzen/",
+        kamer.question_assign_view,
+        name="question_assign",
+    ),
+    path(
+        "verzoeken/<int:pk>/antwoorden/<int:answer_id>/goedkeuren/",
+        kamer.answer_approve_view,
+        name="answer_approve",
+    ),
+    path(
+        "verzoeken/<int:pk>/antwoordenset/goedkeuren/",
+        kamer.kamer_set_approve_view,
+        name="kamer_set_approve",
+    ),
     path("verzoeken/<int:pk>/publicatie/", overview.publication_download, name="publication"),
     path(
         "verzoeken/<int:pk>/documenten/<int:doc_id>/publicatie-intrekken/",

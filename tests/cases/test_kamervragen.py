@@ -645,3 +645,39 @@ def test_workflow_refused_on_a_woo_case(make_case, adviser):
     case = make_case(received_on=date(2026, 10, 1))
     with pytest.raises(ValidationError, match="alleen bij Kamervragen"):
         question_assign(request=case, number=1, contributor="x", by=adviser)
+
+
+def test_workflow_screens(client, adviser, coordinator, organisation):
+    from django.urls import reverse
+
+    from cases.permissions import grant_case
+
+    data = seed003()
+    data["events"] = []
+    case = case_import(data, today=TODAY)
+    grant_case(adviser, case)
+    client.force_login(adviser)
+    url = reverse("cases:request_detail", args=[case.pk]) + "?tab=antwoorden"
+    html = client.get(url).content.decode()
+    assert 'data-testid="kamer-workflow"' in html and html.count("Goedkeuren</button>") == 10
+    response = client.post(
+        reverse("cases:question_assign", args=[case.pk, 3]), {"contributor": "DG Politie"}
+    )
+    assert response.status_code == 302
+    assert case.points.get(number=3).contributor == "DG Politie"
+    for answer in case.answers.all():
+        client.post(reverse("cases:answer_approve", args=[case.pk, answer.pk]))
+    assert not case.answers.filter(approved_by__isnull=True).exists()
+    client.post(reverse("cases:kamer_set_approve", args=[case.pk]))  # refused: four eyes
+    case.refresh_from_db()
+    assert case.kamer_set_approved_by is None
+    client.force_login(coordinator)
+    client.post(reverse("cases:kamer_set_approve", args=[case.pk]))
+    case.refresh_from_db()
+    assert case.kamer_set_approved_by == coordinator
+    assert 'data-testid="set-approved"' in client.get(url).content.decode()
+    # bad input: an unknown question is a Dutch message, not a 500
+    response = client.post(
+        reverse("cases:question_assign", args=[case.pk, 99]), {"contributor": "x"}
+    )
+    assert response.status_code == 302
