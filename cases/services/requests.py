@@ -406,8 +406,22 @@ def request_update(*, request: Request, by=None, **fields) -> Request:
         "period",
         "preferred_format",
     }
+    if request.case_kind == "kamervragen":  # issue 14: the Kamer's data of the set
+        allowed |= {
+            "kamer_party",
+            "kamer_addressee",
+            "kamer_reference",
+            "coordinating_department",
+            "contributing_departments",
+        }
     changed = {}
     for name, value in fields.items():
+        if name == "regime" and request.case_kind == "kamervragen":
+            raise ValidationError(
+                {
+                    "regime": "Kamervragen vallen onder het Reglement van Orde, niet onder Wob of Woo."
+                }
+            )
         if name == "regime":
             if value not in ("wob", "woo"):
                 raise ValidationError({"regime": "Kies Wob of Woo."})

@@ -681,3 +681,16 @@ def test_workflow_screens(client, adviser, coordinator, organisation):
         reverse("cases:question_assign", args=[case.pk, 99]), {"contributor": "x"}
     )
     assert response.status_code == 302
+
+
+def test_request_update_keeps_the_kamer_regime(organisation):
+    from django.core.exceptions import ValidationError
+
+    from cases.services.requests import request_update
+
+    case = case_import(seed003(), today=TODAY)
+    with pytest.raises(ValidationError, match="Reglement van Orde"):
+        request_update(request=case, regime="woo")
+    request_update(request=case, kamer_reference="2026Z03787")
+    case.refresh_from_db()
+    assert case.kamer_reference == "2026Z03787" and case.regime == "rvo"
