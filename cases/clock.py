@@ -128,9 +128,10 @@ TERM_RULES: tuple[TermRule, ...] = (
     # minister tells the Kamer so, with reasons (the uitstelbericht to the Voorzitter). UNCERTAIN:
     # (1) the RvO counts from the day the Voorzitter forwards the questions; practice and this
     # product count from "ingezonden" (the date in the Kamer's heading), usually the same day or
-    # the next; (2) the further three weeks after an uitstelbericht is the established practice
-    # (and the Kamer's expectation in its overviews of late answers), not a term the RvO writes
-    # out; (3) the RvO is no wet, so the Algemene termijnenwet does not apply of its own force:
+    # the next; (2) the further three weeks after an uitstelbericht: the Kamer's own weekly
+    # overview (each Monday) lists sets not answered within three weeks, or within six weeks
+    # after an uitstelbericht; whether the RvO itself writes out the second three weeks could not
+    # be checked against its text here; (3) the RvO is no wet, so the Algemene termijnenwet does not apply of its own force:
     # it is applied here by analogy (a term ending on a Saturday, Sunday or holiday moves to the
     # next working day). Verify these against the current RvO text before relying on them.
     TermRule(
