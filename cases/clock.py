@@ -352,6 +352,16 @@ def _days(n: int) -> str:
     return "1 dag" if n == 1 else f"{n} dagen"
 
 
+# The Kamer lists late Kamervragen weekly; the coordinator's list of sets answered late looks
+# back as far (issue 14; house threshold).
+KAMER_LATE_LIST_DAYS = 7
+
+
+def kamer_late_list_since(today: date) -> date:
+    """The first day of the coordinator's weekly list of Kamervragen answered late."""
+    return today - timedelta(days=KAMER_LATE_LIST_DAYS)
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 

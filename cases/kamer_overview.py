@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from cases.clock import KAMER_LATE_LIST_DAYS, kamer_late_list_since
 from cases.models import Request
 from cases.selectors import clocks_for
 
-# The Kamer lists late answers weekly; the coordinator's list looks back as far.
-ANSWERED_LATE_LOOKBACK_DAYS = 7
+ANSWERED_LATE_LOOKBACK_DAYS = KAMER_LATE_LIST_DAYS  # weekly, as the Kamer's own list
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def kamer_late_rows(today: date) -> tuple[list[KamerRow], list[KamerRow]]:
         .prefetch_related("events")
     )
     open_late, answered_late = [], []
-    since = today - timedelta(days=ANSWERED_LATE_LOOKBACK_DAYS)
+    since = kamer_late_list_since(today)
     for case, c in clocks_for(cases, today=today):
         row = dict(
             case=case,
