@@ -28,6 +28,9 @@ WOO_IN_FORCE = date(2022, 5, 1)  # the Woo replaced the Wob on 1 May 2022 (Stb. 
 
 # Case kinds: each has its own terms per regime (Kamervragen, issue 14, adds its rows here).
 INFORMATIEVERZOEK = "informatieverzoek"
+KAMERVRAGEN = "kamervragen"
+# Kamervragen are answered under the Reglement van Orde van de Tweede Kamer: their "regime".
+RVO = "rvo"
 
 ATW = "art. 1 Algemene termijnenwet"
 
@@ -88,6 +91,16 @@ class TermRule:
     release_after_days: int | None = 14  # Woo art. 4.4 lid 5 / Wob art. 6 lid 5: two weeks
     release_article: str = ""
     has_bezwaar: bool = True  # a besluit: bezwaar possible (Kamervragen: no besluit)
+    # The timeline steps that extend the term and that end it (Kamervragen: uitstelbericht, answers).
+    adjournment_event: str = "adjourned"
+    sent_event: str = "decision_sent"
+    acknowledge: bool = True  # an ontvangstbevestiging is expected (house rule, Awb 4:3a)
+    # Words of the explanation (Woo/Wob defaults; Kamervragen have their own).
+    term_noun: str = "Beslistermijn"
+    adjournment_noun: str = "verdaging"
+    adjourned_verb: str = "Verdaagd"
+    due_noun: str = "Uiterste beslisdatum"
+    received_verb: str = "Ontvangen"
 
 
 TERM_RULES: tuple[TermRule, ...] = (
@@ -118,6 +131,39 @@ TERM_RULES: tuple[TermRule, ...] = (
         precisering_article="art. 4.1 lid 5 Woo",
         release_after_days=14,  # Woo art. 4.4 lid 5: twee weken na bekendmaking
         release_article="art. 4.4 lid 5 Woo",
+    ),
+    # Kamervragen (issue 14). Reglement van Orde van de Tweede Kamer, the article on written
+    # questions: art. 12.2 in the numbering in force since the 2021 revision (art. 135 before).
+    # It says the questions are answered within three weeks, and that when that cannot be done the
+    # minister tells the Kamer so, with reasons (the uitstelbericht to the Voorzitter). UNCERTAIN:
+    # (1) the RvO counts from the day the Voorzitter forwards the questions; practice and this
+    # product count from "ingezonden" (the date in the Kamer's heading), usually the same day or
+    # the next; (2) the further three weeks after an uitstelbericht: the Kamer's own weekly
+    # overview (each Monday) lists sets not answered within three weeks, or within six weeks
+    # after an uitstelbericht; whether the RvO itself writes out the second three weeks could not
+    # be checked against its text here; (3) the RvO is no wet, so the Algemene termijnenwet does not apply of its own force:
+    # it is applied here by analogy (a term ending on a Saturday, Sunday or holiday moves to the
+    # next working day). Verify these against the current RvO text before relying on them.
+    TermRule(
+        regime=RVO,
+        case_kind=KAMERVRAGEN,
+        effective_from=date(1994, 1, 1),
+        decision_weeks=3,  # RvO TK art. 12.2 (formerly 135): answered within three weeks
+        adjournment_weeks=3,  # after a timely uitstelbericht: a further three weeks (practice)
+        law="RvO TK",
+        decision_article="art. 12.2 RvO TK (voorheen art. 135)",
+        adjournment_article="art. 12.2 RvO TK (uitstelbericht)",
+        precisering_within_days=None,
+        release_after_days=None,
+        has_bezwaar=False,
+        adjournment_event="uitstel_sent",
+        sent_event="answers_sent",
+        acknowledge=False,
+        term_noun="Antwoordtermijn",
+        adjournment_noun="het uitstelbericht",
+        adjourned_verb="Uitstelbericht verzonden",
+        due_noun="Uiterste antwoorddatum",
+        received_verb="Ingezonden",
     ),
 )
 
@@ -316,6 +362,20 @@ def _days(n: int) -> str:
     return "1 dag" if n == 1 else f"{n} dagen"
 
 
+# The Kamer lists late Kamervragen weekly; the coordinator's list of sets answered late looks
+# back as far (issue 14; house threshold).
+KAMER_LATE_LIST_DAYS = 7
+
+
+def kamer_late_list_since(today: date) -> date:
+    """The first day of the coordinator's weekly list of Kamervragen answered late."""
+    return today - timedelta(days=KAMER_LATE_LIST_DAYS)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _suspension_basis(reason: str, rule: TermRule) -> str:
     """The reason as one flat phrase plus the article that makes it suspend the term."""
     label = re.sub(r"\s*\(([^()]*)\)", r", \1", reason.strip()) or "opschorting"
@@ -351,7 +411,7 @@ def decision_due(
     """
     holidays = extra_holidays if isinstance(extra_holidays, Mapping) else list(extra_holidays)
     rule = term_rule(regime, received_on, rules, case_kind)
-    steps = [f"Ontvangen op {format_date_nl(received_on, weekday=True)}."]
+    steps = [f"{rule.received_verb} op {format_date_nl(received_on, weekday=True)}."]
     warnings: list[str] = []
     notes: list[tuple[object, str]] = []
     ineffective: list[object] = []
@@ -364,7 +424,7 @@ def decision_due(
     first_term = received_on + timedelta(weeks=rule.decision_weeks)
     due = first_term
     steps.append(
-        f"Beslistermijn {_weeks(rule.decision_weeks)} ({rule.decision_article}): "
+        f"{rule.term_noun} {_weeks(rule.decision_weeks)} ({rule.decision_article}): "
         f"{format_date_nl(first_term)}."
     )
 
@@ -418,7 +478,7 @@ def decision_due(
                         else ""
                     )
                     steps.append(
-                        f"Verdaagd op {format_date_nl(on)}, tijdig{extended}: "
+                        f"{rule.adjourned_verb} op {format_date_nl(on)}, tijdig{extended}: "
                         f"+ {_weeks(adj_rule.adjournment_weeks)} "
                         f"({adj_rule.adjournment_article}): {format_date_nl(due)}."
                     )
@@ -441,15 +501,31 @@ def decision_due(
                 else:
                     ineffective.append(key)
                     steps.append(
-                        f"Verdaging van {format_date_nl(on)} is te laat (na "
+                        f"{_cap(rule.adjournment_noun)} van {format_date_nl(on)} is te laat (na "
                         f"{format_date_nl(limit)}): geen verlenging ({adj_rule.adjournment_article})."
                     )
-                    warn(
-                        key,
-                        f"De verdaging van {format_date_nl(on)} is verzonden na afloop van de "
-                        f"eerste beslistermijn op {format_date_nl(limit)} en heeft daarom geen "
-                        f"rechtsgevolg: zij verlengt de termijn niet ({adj_rule.adjournment_article}).",
-                    )
+                    if case_kind == KAMERVRAGEN:
+                        warn(
+                            key,
+                            _(
+                                "Het uitstelbericht van %(on)s is verzonden na afloop van de "
+                                "antwoordtermijn van drie weken op %(limit)s; het geeft geen "
+                                "verdere drie weken (%(article)s): de antwoorden zijn te laat."
+                            )
+                            % {
+                                "on": format_date_nl(on),
+                                "limit": format_date_nl(limit),
+                                "article": adj_rule.adjournment_article,
+                            },
+                        )
+                    else:
+                        warn(
+                            key,
+                            f"De verdaging van {format_date_nl(on)} is verzonden na afloop van de "
+                            f"eerste beslistermijn op {format_date_nl(limit)} en heeft daarom geen "
+                            f"rechtsgevolg: zij verlengt de termijn niet "
+                            f"({adj_rule.adjournment_article}).",
+                        )
                     moved_first, _why = roll_forward(limit, holidays)
                     if on <= moved_first:
                         warn(
@@ -539,7 +615,7 @@ def decision_due(
         steps.append(
             f"Laatste dag {why}; verschoven naar {format_date_nl(final, weekday=True)} ({ATW})."
         )
-    steps.append(f"Uiterste beslisdatum: {format_date_nl(final, weekday=True)}.")
+    steps.append(f"{rule.due_noun}: {format_date_nl(final, weekday=True)}.")
     return Deadline(
         regime=regime,
         received_on=received_on,
@@ -797,7 +873,7 @@ def compute(
     live = sorted((e for e in events if not e.voided), key=lambda e: e.on)
     of = lambda t: [e for e in live if e.type == t]  # noqa: E731
 
-    sent_events = of("decision_sent")
+    sent_events = of(rule.sent_event)
     sent_on = sent_events[0].on if sent_events else None
 
     suspensions = [
@@ -822,7 +898,7 @@ def compute(
     )
     suspensions += zs + ps
     extra_notes += zn + pn
-    adjourned = of("adjourned")
+    adjourned = of(rule.adjournment_event)
     d = decision_due(
         regime=regime,
         received_on=received_on,
@@ -1039,7 +1115,8 @@ def _actions(
     if closed:
         return actions, reminders
     if (
-        "acknowledged" not in types
+        rule.acknowledge
+        and "acknowledged" not in types
         and working_days_between(received_on, today, holidays) > ACKNOWLEDGE_WITHIN_WORKING_DAYS
     ):
         actions.append(
@@ -1055,9 +1132,14 @@ def _actions(
         and today <= limit
         and working_days_between(today, limit, holidays) <= WARN_WORKING_DAYS_BEFORE_DUE
     ):
+        first_term_text = (
+            f"Uitstelbericht sturen of antwoorden vóór {format_date_nl(limit)} (einde drie weken)"
+            if rule.case_kind == KAMERVRAGEN
+            else f"Verdagen of beslissen vóór {format_date_nl(limit)} (einde eerste termijn)"
+        )
         finding = Finding(
             "first_term",
-            f"Verdagen of beslissen vóór {format_date_nl(limit)} (einde eerste termijn)",
+            first_term_text,
             rule.adjournment_article,
             limit,
         )

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cases.lifecycle import EVENT_TYPES, allowed_event_types
 from cases.models.document import JUDGEMENTS
-from cases.models.letter import LETTER_KINDS
+from cases.models.letter import KAMER_KINDS, LETTER_KINDS
 from cases.models.point import ANSWER_OUTCOMES
 from cases.models.request import CHANNELS, REGIMES, SALUTATIONS
 from cases.models.timeline import SUSPENSION_REASONS
@@ -127,7 +127,7 @@ GENERAL_ORDER = (
 )
 
 
-def likely_next_steps(status: str) -> list[str]:
+def likely_next_steps(status: str, case_kind: str = "informatieverzoek") -> list[str]:
     """The steps allowed from `status` (cases.lifecycle), most likely first."""
     first = LIKELY_NEXT.get(status, ())
 
@@ -136,7 +136,7 @@ def likely_next_steps(status: str) -> list[str]:
             return (0, first.index(code))
         return (1, GENERAL_ORDER.index(code) if code in GENERAL_ORDER else len(GENERAL_ORDER))
 
-    return sorted(allowed_event_types(status), key=rank)
+    return sorted(allowed_event_types(status, case_kind), key=rank)
 
 
 class EventForm(forms.Form):
@@ -156,9 +156,9 @@ class EventForm(forms.Form):
         label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, status: str, **kwargs):
+    def __init__(self, *args, status: str, case_kind: str = "informatieverzoek", **kwargs):
         super().__init__(*args, **kwargs)
-        steps = likely_next_steps(status)
+        steps = likely_next_steps(status, case_kind)
         self.fields["type"].choices = [(c, EVENT_TYPES[c].label) for c in steps]
         if steps:
             self.fields["type"].initial = steps[0]
@@ -281,6 +281,13 @@ class LetterForm(forms.Form):
     )
     points = forms.CharField(label="Doorgezonden punten (leeg = het hele verzoek)", required=False)
     third_party = forms.IntegerField(label="Derde-belanghebbende", required=False)
+    # Kamervragen (issue 14): the name under the aanbiedingsbrief / uitstelbericht.
+    signatory = forms.CharField(label="Ondertekenaar", required=False, max_length=200)
+
+    def __init__(self, *args, kamervragen: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [(c, label) for c, label in LETTER_KINDS if (c in KAMER_KINDS) == kamervragen]
+        self.fields["kind"].choices = kinds
 
     def options(self) -> dict:
         data = self.cleaned_data
@@ -296,6 +303,7 @@ class LetterForm(forms.Form):
             "organ_name": data.get("organ_name") or "",
             "organ_address": data.get("organ_address") or "",
             "points": [int(p) for p in points],
+            "signatory": data.get("signatory") or "",
         }
 
 

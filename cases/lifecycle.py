@@ -30,6 +30,9 @@ STATUSES: dict[str, str] = {
     "beroep": "Beroep",
     "gesloten": "Gesloten",
     "ingetrokken": "Ingetrokken",
+    # Kamervragen (issue 14): after an uitstelbericht, and once the answers are sent.
+    "uitstel_gemeld": "Uitstelbericht verzonden",
+    "beantwoord": "Antwoorden verzonden",
 }
 
 # Before the decision is made known (bekendmaking): the decision term runs.
@@ -58,7 +61,13 @@ AFTER_DECISION = (
     "beroep",
 )
 FINAL = ("gesloten", "ingetrokken", "buiten_behandeling")
-OPEN_STATUSES = PRE_DECISION  # the deadline overview tracks these
+# Kamervragen: the answer term runs in these statuses (besides ontvangen / in behandeling).
+KAMER_OPEN = ("uitstel_gemeld",)
+OPEN_STATUSES = PRE_DECISION + KAMER_OPEN  # the deadline overview tracks these
+
+INFORMATIEVERZOEK = "informatieverzoek"
+KAMERVRAGEN = "kamervragen"
+BOTH_KINDS = (INFORMATIEVERZOEK, KAMERVRAGEN)
 
 _HANDLING = (
     "ontvangen",
@@ -89,6 +98,8 @@ class EventType:
     accepts_until: bool = False
     # The status when the step happens before the decision (beroep niet tijdig, Awb 6:2).
     target_before_decision: str | None = None
+    # The case kinds this step belongs to (a Woo verdaging is no step of a Kamervragen case).
+    kinds: tuple[str, ...] = (INFORMATIEVERZOEK,)
 
 
 ANY = tuple(STATUSES)
@@ -134,6 +145,7 @@ EVENT_TYPES: dict[str, EventType] = {
             "In behandeling genomen",
             ("ontvangen", "ontvangst_bevestigd", "gepreciseerd"),
             "in_behandeling",
+            kinds=BOTH_KINDS,
         ),
         EventType(
             "adjourned",
@@ -251,15 +263,38 @@ EVENT_TYPES: dict[str, EventType] = {
             "beroep",
             target_before_decision="beroep_niet_tijdig",
         ),
-        EventType("withdrawn", "Verzoek ingetrokken", PRE_DECISION, "ingetrokken"),
+        EventType(
+            "withdrawn",
+            "Verzoek ingetrokken",
+            PRE_DECISION + KAMER_OPEN,
+            "ingetrokken",
+            kinds=BOTH_KINDS,
+        ),
         EventType(
             "closed",
             "Dossier gesloten",
-            AFTER_DECISION + ("buiten_behandeling", "doorgezonden", "ingetrokken"),
+            AFTER_DECISION + ("buiten_behandeling", "doorgezonden", "ingetrokken", "beantwoord"),
             "gesloten",
+            kinds=BOTH_KINDS,
         ),
-        EventType("contact", "Contact met verzoeker", ANY, None),
-        EventType("note", "Notitie", ANY, None),
+        EventType("contact", "Contact met verzoeker", ANY, None, kinds=BOTH_KINDS),
+        EventType("note", "Notitie", ANY, None, kinds=BOTH_KINDS),
+        # Kamervragen (issue 14; RvO TK art. 12.2, see cases/clock.py): the uitstelbericht to the
+        # Voorzitter, and the answers sent (with the aanbiedingsbrief) to the Kamer.
+        EventType(
+            "uitstel_sent",
+            "Uitstelbericht aan de Voorzitter verzonden",
+            ("ontvangen", "in_behandeling"),
+            "uitstel_gemeld",
+            kinds=(KAMERVRAGEN,),
+        ),
+        EventType(
+            "answers_sent",
+            "Antwoorden aan de Kamer verzonden",
+            ("ontvangen", "in_behandeling", "uitstel_gemeld"),
+            "beantwoord",
+            kinds=(KAMERVRAGEN,),
+        ),
     )
 }
 
@@ -275,12 +310,17 @@ def status_label(status: str) -> str:
     return STATUSES.get(status, status)
 
 
-def next_status(current: str, event_type: str) -> str:
-    """The status after ``event_type`` happens in ``current``; raises TransitionRefused."""
+def next_status(current: str, event_type: str, case_kind: str | None = None) -> str:
+    """The status after ``event_type`` happens in ``current``; raises TransitionRefused.
+
+    With ``case_kind`` the step must also belong to that kind of case."""
     try:
         event = EVENT_TYPES[event_type]
     except KeyError:
         raise TransitionRefused(f"Onbekende stap '{event_type}'.")
+    if case_kind is not None and case_kind not in event.kinds:
+        what = "Kamervragen" if case_kind == KAMERVRAGEN else "een Woo/Wob-verzoek"
+        raise TransitionRefused(f"'{event.label}' is geen stap bij {what}.")
     if event.code == "received":
         raise TransitionRefused("Een verzoek wordt maar één keer ontvangen.")
     if current not in event.allowed_from:
@@ -290,5 +330,9 @@ def next_status(current: str, event_type: str) -> str:
     return event.target or current
 
 
-def allowed_event_types(current: str) -> list[str]:
-    return [code for code in RECORDABLE_EVENT_TYPES if current in EVENT_TYPES[code].allowed_from]
+def allowed_event_types(current: str, case_kind: str = INFORMATIEVERZOEK) -> list[str]:
+    return [
+        code
+        for code in RECORDABLE_EVENT_TYPES
+        if current in EVENT_TYPES[code].allowed_from and case_kind in EVENT_TYPES[code].kinds
+    ]

@@ -101,6 +101,74 @@ def _list_level(found: Sequence[tuple[str, str, str] | None]) -> str | None:
     return None
 
 
+# Kamervragen (issue 14): "Vraag 4" as a heading, also as published with Markdown emphasis or a
+# heading mark ("#### **Vraag 4**"), optionally with the question on the same line ("Vraag 4: ...").
+_VRAAG = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*vraag\s+(\d{1,3})\s*(?:\*\*)?\s*[.:)]?\s*(.*)$", re.I
+)
+# The heading that starts the answer: the question ends there.
+_ANTWOORD = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*antwoord(?:en)?\b", re.I)
+# Page furniture of a letter as published (colofon repeated per page, separators, footnotes).
+_FURNITURE = re.compile(
+    r"^(?:datum|onze referentie|uw referentie|ons kenmerk|uw kenmerk|directoraat|directie|"
+    r"portefeuille|retouradres|pagina|bijlage|---|<sup>|\d{1,3}$)",
+    re.I,
+)
+_MARKUP = re.compile(r"\*\*|__|<[^>]+>|^#+\s*")
+
+
+def _plain(text: str) -> str:
+    return normalise(_MARKUP.sub("", text.replace("\u00a0", " ")))
+
+
+def parse_questions(text: str) -> list[ParsedPoint]:
+    """The questions of a set of Kamervragen, from "Vraag N" headings; [] when there are none.
+
+    A question runs from its heading to the next "Vraag" heading or to the heading of its answer
+    ("Antwoord op vraag N"), across paragraphs; page furniture of a published answer letter
+    (Datum, Onze referentie, the organisation's block, footnotes) is left out. The numbers are
+    kept as written ("Vraag 4" is question 4); when they repeat, they are numbered 1..n."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    drafts: list[tuple[str, list[list[str]]]] = []  # (number, paragraphs of lines)
+    collecting = False
+    for line in lines:
+        match = _VRAAG.match(line)
+        if match:
+            rest = match.group(2).strip()
+            drafts.append((match.group(1), [[rest]] if rest.strip("* ") else [[]]))
+            collecting = True
+            continue
+        if not drafts:
+            continue
+        if _ANTWOORD.match(line):
+            collecting = False
+            continue
+        if not collecting:
+            continue
+        paragraphs = drafts[-1][1]
+        if not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    points = []
+    for number, paragraphs in drafts:
+        kept = [
+            _plain(" ".join(p))
+            for p in paragraphs
+            if p
+            and not _FURNITURE.match(_plain(" ".join(p)))
+            and not re.fullmatch(r"[\d\s]*\d{4}\s*", _plain(" ".join(p)))
+        ]
+        body = normalise(" ".join(k for k in kept if k))
+        if body:
+            points.append((int(number), f"Vraag {number}", body))
+    numbers = [n for n, _, _ in points]
+    if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+        return [ParsedPoint(i, m, t) for i, (_n, m, t) in enumerate(points, start=1)]
+    return [ParsedPoint(n, m, t) for n, m, t in points]
+
+
 def parse_points(text: str) -> list[ParsedPoint]:
     """Split a request into its points.
 
@@ -118,7 +186,15 @@ def parse_points(text: str) -> list[ParsedPoint]:
       numbers OCR lost (marker ""), unless they open with a closing phrase.
     - No marker at all: the whole text is one point (number 1, marker "").
     Points are numbered 1..n in document order; `marker` keeps what was written.
+    - "Vraag N" headings (Kamervragen, issue 14): see `parse_questions`.
     """
+    if any(
+        _VRAAG.match(line) and not _VRAAG.match(line).group(2).strip("* ")
+        for line in text.splitlines()
+    ):
+        questions = parse_questions(text)
+        if questions:
+            return questions
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     found = [find_marker(line) for line in lines]
     level = _list_level(found)
@@ -189,6 +265,13 @@ def answer_label(point_numbers: Iterable[int]) -> str:
     if len(numbers) == 1:
         return f"Ad {numbers[0]}"
     return "Ad " + ", ".join(str(n) for n in numbers[:-1]) + f" en {numbers[-1]}"
+
+
+def kamer_answer_label(question_numbers: Iterable[int]) -> str:
+    """'Antwoord op vraag 1', 'Antwoord op vraag 2 en 3', 'Antwoord op vraag 2, 3 en 4': the
+    Kamervragen form of "Ad 8 en 9" (issue 14)."""
+    numbers = answer_label(question_numbers)[len("Ad ") :]
+    return f"Antwoord op vraag {numbers}"
 
 
 def answer_sort_key(point_numbers: Iterable[int]) -> tuple[int, ...]:

@@ -73,6 +73,7 @@ def request_clock(
         settings=settings or clock_settings(request.organisation),
         today=today or timezone.localdate(),
         status=request.status,
+        case_kind=request.case_kind,
     )
 
 
@@ -120,8 +121,9 @@ def request_status_summary(request: Request) -> dict:
     """The machine-readable summary printed by `case_status --json`."""
     d = request_deadline(request)
     sent = request.decision_sent_on
-    return {
+    summary = {
         "reference": request.reference,
+        "kind": request.case_kind,
         "regime": request.regime,
         "status": request.status,
         "status_label": request.status_label,
@@ -154,6 +156,19 @@ def request_status_summary(request: Request) -> dict:
         "explanation": d.explanation,
         "warnings": list(d.warnings),
     }
+    if request.is_kamervragen:
+        summary.update(
+            member=request.requester_name,
+            party=request.kamer_party,
+            addressee=request.kamer_addressee,
+            kamer_reference=request.kamer_reference,
+            submitted_on=request.received_on.isoformat(),
+            uitstel_sent_on=d.adjourned_on.isoformat() if d.adjourned_on else None,
+            uitstel_timely=d.adjournment_valid,
+            answers_sent_on=sent.isoformat() if sent else None,
+            questions=request.points.count(),
+        )
+    return summary
 
 
 def answers_ordered(request: Request) -> list:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.views import documents, letters, overview, points, requests
+from cases.views import documents, kamer, letters, overview, points, requests
 
 app_name = "cases"
 
@@ -10,6 +10,22 @@ urlpatterns = [
     path("", requests.request_list, name="request_list"),
     path("overzicht/", overview.overview, name="overview"),
     path("rapportage/", overview.report, name="report"),
+    path("kamervragen/te-laat/", kamer.kamer_overview, name="kamer_overview"),
+    path(
+        "verzoeken/<int:pk>/vragen/<int:number>/toewijzen/",
+        kamer.question_assign_view,
+        name="question_assign",
+    ),
+    path(
+        "verzoeken/<int:pk>/antwoorden/<int:answer_id>/goedkeuren/",
+        kamer.answer_approve_view,
+        name="answer_approve",
+    ),
+    path(
+        "verzoeken/<int:pk>/antwoordenset/goedkeuren/",
+        kamer.kamer_set_approve_view,
+        name="kamer_set_approve",
+    ),
     path("verzoeken/<int:pk>/publicatie/", overview.publication_download, name="publication"),
     path(
         "verzoeken/<int:pk>/documenten/<int:doc_id>/publicatie-intrekken/",

@@ -1,6 +1,8 @@
 """Letters and inventory lists rendered from a LetterContext (wording in templates/cases/letters/)."""
 
 from cases.letters.render import (
+    ALL_LETTER_KINDS,
+    KAMER_KINDS,
     LETTER_KINDS,
     LetterError,
     render_inventory,
@@ -10,6 +12,8 @@ from cases.letters.render import (
 )
 
 __all__ = [
+    "ALL_LETTER_KINDS",
+    "KAMER_KINDS",
     "LETTER_KINDS",
     "LetterError",
     "render_inventory",

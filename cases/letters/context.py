@@ -102,6 +102,22 @@ class GroundUse:
 
 
 @dataclass(frozen=True)
+class KamerInfo:
+    """A set of Kamervragen (issue 14): who asked whom what, and when."""
+
+    member: str  # "El Abassi"
+    party: str = ""  # "DENK"
+    addressee: str = ""  # "de minister van Justitie en Veiligheid"
+    kamer_reference: str = ""  # "2026Z03786": uw referentie
+    submitted_on: date | None = None  # ingezonden
+    signatory: str = ""  # the name under the aanbiedingsbrief / uitstelbericht
+    uitstel_reason: str = (
+        ""  # uitstelbericht: the reasons (RvO TK art. 12.2: "met opgave van redenen")
+    )
+    answer_due_on: date | None = None  # the date by which the answers now are due
+
+
+@dataclass(frozen=True)
 class LetterContext:
     kind: str  # ontvangstbevestiging | verdagingsbrief | besluit | inventarislijst
     regime: str  # "wob" | "woo"
@@ -139,4 +155,7 @@ class LetterContext:
     attachments: tuple[str, ...] = ()
     copy_to: tuple[str, ...] = ()  # in afschrift aan
     publication_url: str = ""  # where the decision and documents are published
+    kamer: KamerInfo | None = (
+        None  # Kamervragen letters (aanbiedingsbrief, uitstelbericht, antwoorden)
+    )
     extra: dict = field(default_factory=dict)

@@ -11,7 +11,7 @@ from django.template import Context, Engine
 from cases import deadlines
 from cases import grounds as grounds_catalogue
 from cases.inventory import inventory_rows, inventory_summary
-from cases.letters import docx_writer, inventory_files, wording
+from cases.letters import docx_writer, inventory_files, kamer, wording
 from cases.letters.context import GroundUse, LetterContext, PartyInfo, RequesterInfo
 from cases.letters.dictum import decision_type, dictum_parts
 from cases.letters.markup import parse
@@ -30,6 +30,9 @@ LETTER_KINDS = (
     "einde_opschorting",
     "kennisgeving_derde",
 )
+# Kamervragen (issue 14): their own letters, cases/letters/kamer.py; the Woo kinds stay as they were.
+KAMER_KINDS = kamer.KAMER_KINDS
+ALL_LETTER_KINDS = LETTER_KINDS + KAMER_KINDS
 SUBJECTS = {
     "ontvangstbevestiging": "Ontvangstbevestiging {law}-verzoek",
     "verdagingsbrief": "Verdaging beslistermijn {law}-verzoek",
@@ -402,6 +405,11 @@ def older_than_five_years(document_date, decision_date) -> bool:
 def _check(ctx: LetterContext) -> None:
     if ctx.kind not in LETTER_KINDS:
         raise LetterError(f"Onbekende brief '{ctx.kind}'; kies uit: {', '.join(LETTER_KINDS)}.")
+    if ctx.kamer is not None:
+        raise LetterError(
+            "Bij Kamervragen horen geen Woo-brieven: kies aanbiedingsbrief, uitstelbericht of "
+            "antwoorden."
+        )
     if ctx.regime not in ("wob", "woo"):
         raise LetterError(f"Onbekend regime '{ctx.regime}': kies 'wob' of 'woo'.")
     if ctx.kind in TO_ADDRESSEE and ctx.addressee is None:
@@ -469,6 +477,11 @@ def _check(ctx: LetterContext) -> None:
 
 def render_letter(ctx: LetterContext) -> bytes:
     """The letter ctx.kind as .docx bytes (an inventarislijst as its .docx list)."""
+    if ctx.kind in kamer.KAMER_KINDS:
+        try:
+            return kamer.render(ctx, render_wording)
+        except kamer.KamerLetterError as exc:
+            raise LetterError(str(exc))
     _check(ctx)
     if ctx.kind == "inventarislijst":
         return render_inventory(ctx, "docx")

@@ -15,7 +15,12 @@ LETTER_KINDS = [
     ("opschorting", "Mededeling opschorting aan verzoeker"),
     ("einde_opschorting", "Mededeling einde opschorting"),
     ("kennisgeving_derde", "Kennisgeving besluit aan derde"),
+    # Kamervragen (issue 14)
+    ("aanbiedingsbrief", "Aanbiedingsbrief antwoorden Kamervragen"),
+    ("uitstelbericht", "Uitstelbericht Kamervragen"),
+    ("antwoorden", "Antwoorden Kamervragen (bijlage)"),
 ]
+KAMER_KINDS = ("aanbiedingsbrief", "uitstelbericht", "antwoorden")
 # Letters addressed to a derde-belanghebbende rather than to the requester.
 THIRD_PARTY_KINDS = ("zienswijzeverzoek", "kennisgeving_derde")
 APPROVAL_STATES = [

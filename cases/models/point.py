@@ -1,5 +1,6 @@
 """Numbered points of a request and the answers that cover them ("Ad 6", "Ad 8 en 9")."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -8,6 +9,8 @@ class Point(models.Model):
     number = models.PositiveIntegerField("nummer")
     marker = models.CharField(max_length=10, blank=True)
     text = models.TextField("tekst")
+    # Kamervragen (issue 14): the department or person asked to draft the answer to this question.
+    contributor = models.CharField("bijdrage van", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "punt"
@@ -40,6 +43,16 @@ class Answer(models.Model):
     # "" for answers written before outcomes existed: the dictum then follows the documents only.
     outcome = models.CharField("uitkomst", max_length=20, choices=ANSWER_OUTCOMES, blank=True)
     location = models.TextField("vindplaats (reeds openbaar)", blank=True)
+    # Kamervragen (issue 14): the adviser approved this draft answer; a new text clears it.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answers_approved",
+        verbose_name="goedgekeurd door",
+    )
+    approved_at = models.DateTimeField("goedgekeurd op", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -52,6 +65,14 @@ class Answer(models.Model):
     @property
     def point_numbers(self) -> list[int]:
         return sorted(p.number for p in self.points.all())
+
+    @property
+    def kamer_label(self) -> str:
+        """'Antwoord op vraag 2 en 3' (Kamervragen, issue 14)."""
+        from cases.point_parser import kamer_answer_label
+
+        numbers = self.point_numbers
+        return kamer_answer_label(numbers) if numbers else "Antwoord op vraag –"
 
     @property
     def label(self) -> str:

@@ -6,6 +6,13 @@ from django.db import models
 from cases.lifecycle import STATUSES, status_label
 
 REGIMES = [("wob", "Wob"), ("woo", "Woo")]
+# Kamervragen (issue 14) are answered under the Reglement van Orde van de Tweede Kamer, not a
+# Woo/Wob regime; "rvo" is their regime in the case clock (cases/clock.py).
+RVO = "rvo"
+ALL_REGIMES = REGIMES + [(RVO, "RvO TK")]
+INFORMATIEVERZOEK = "informatieverzoek"
+KAMERVRAGEN = "kamervragen"
+CASE_KINDS = [(INFORMATIEVERZOEK, "Woo/Wob-verzoek"), (KAMERVRAGEN, "Kamervragen")]
 SALUTATIONS = [("heer", "heer"), ("mevrouw", "mevrouw"), ("", "neutraal (heer/mevrouw)")]
 CHANNELS = [
     ("email", "e-mail"),
@@ -23,7 +30,10 @@ class Request(models.Model):
     reference = models.CharField("kenmerk", max_length=40)
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
-    regime = models.CharField("regime", max_length=3, choices=REGIMES)
+    case_kind = models.CharField(
+        "soort zaak", max_length=20, choices=CASE_KINDS, default=INFORMATIEVERZOEK
+    )
+    regime = models.CharField("regime", max_length=3, choices=ALL_REGIMES)
     regime_overridden = models.BooleanField("regime handmatig gekozen", default=False)
     received_on = models.DateField("ontvangen op")
     channel = models.CharField("kanaal", max_length=20, choices=CHANNELS, default="email")
@@ -41,6 +51,30 @@ class Request(models.Model):
     request_text = models.TextField("verzoek (volledige tekst)")
     period = models.CharField("periode", max_length=200, blank=True)
     preferred_format = models.CharField("gewenste vorm", max_length=200, blank=True)
+
+    # Kamervragen (issue 14): the member is also stored as requester_name; the questions are the
+    # points, the answers the answers; submitted_on ("ingezonden") is received_on.
+    kamer_party = models.CharField("fractie", max_length=60, blank=True)
+    kamer_addressee = models.CharField(
+        "gericht aan (minister of staatssecretaris)", max_length=200, blank=True
+    )
+    kamer_reference = models.CharField("kenmerk Tweede Kamer (2026Z...)", max_length=40, blank=True)
+    coordinating_department = models.CharField(
+        "coördinerend departement", max_length=200, blank=True
+    )
+    contributing_departments = models.TextField(
+        "medebehandelende departementen", blank=True, help_text="Eén per regel."
+    )
+    # Four eyes: the whole set of answers approved by a second person (cases/services/kamer.py).
+    kamer_set_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="antwoordenset goedgekeurd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kamer_sets_approved",
+    )
+    kamer_set_approved_at = models.DateTimeField(null=True, blank=True)
 
     adviser = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -105,4 +139,12 @@ class Request(models.Model):
 
     @property
     def regime_label(self) -> str:
-        return dict(REGIMES).get(self.regime, self.regime)
+        return dict(ALL_REGIMES).get(self.regime, self.regime)
+
+    @property
+    def is_kamervragen(self) -> bool:
+        return self.case_kind == KAMERVRAGEN
+
+    @property
+    def kind_label(self) -> str:
+        return dict(CASE_KINDS).get(self.case_kind, self.case_kind)

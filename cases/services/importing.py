@@ -65,7 +65,129 @@ def case_import(data: dict, *, by=None, today: date | None = None) -> Request:
         raise ImportError_(_messages(exc))
 
 
+KAMER_EVENTS = ("started", "uitstel_sent", "answers_sent", "withdrawn", "closed", "note", "contact")
+
+
+def _organisation(data: dict) -> Organisation:
+    slug = data.get("organisation")
+    if slug:
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation is None:
+            raise ImportError_(f"organisation: onbekende organisatie '{slug}'.")
+        return organisation
+    organisation = Organisation.objects.order_by("pk").first()
+    if organisation is None:
+        raise ImportError_("organisation: er is nog geen organisatie ingericht.")
+    return organisation
+
+
+def _import_kamervragen(data: dict, *, by, today: date | None) -> Request:
+    """A set of Kamervragen (issue 14; docs/import_case.md): the member, the minister addressed,
+    the Kamer's reference, the date ingezonden, the questions, optional answers and events."""
+    today_ = today or timezone.localdate()
+    if "submitted_on" not in data:
+        raise ImportError_("submitted_on: is verplicht (de datum ingezonden).")
+    submitted_on = _date(
+        data["submitted_on"], "submitted_on", not_after=today_, what="de datum ingezonden"
+    )
+    member = _str(data, "member", "member", required=True)
+    subject = _str(data, "subject", "subject", required=True)
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not questions:
+        raise ImportError_("questions: verwacht een niet-lege lijst van {number, text}.")
+    points = []
+    for i, q in enumerate(questions):
+        if not isinstance(q, dict) or not isinstance(q.get("number"), int) or q["number"] < 1:
+            raise ImportError_(f"questions[{i}].number: verwacht een positief geheel getal.")
+        points.append((q["number"], _str(q, "text", f"questions[{i}].text", required=True)))
+    if len({n for n, _ in points}) != len(points):
+        raise ImportError_("questions: elk vraagnummer mag maar één keer voorkomen.")
+    contributing = data.get("contributing_departments") or []
+    if isinstance(contributing, str):
+        contributing = [contributing]
+    if not isinstance(contributing, list) or not all(isinstance(c, str) for c in contributing):
+        raise ImportError_("contributing_departments: verwacht een lijst namen.")
+    events = data.get("events") or []
+    if not isinstance(events, list):
+        raise ImportError_("events: verwacht een lijst.")
+    parsed_events = []
+    for i, e in enumerate(events):
+        if not isinstance(e, dict):
+            raise ImportError_(f"events[{i}]: verwacht een object.")
+        etype = e.get("type")
+        if etype not in KAMER_EVENTS:
+            raise ImportError_(
+                f"events[{i}].type: onbekende stap '{etype}' bij Kamervragen; kies uit "
+                f"{', '.join(KAMER_EVENTS)}."
+            )
+        on = _date(e.get("on"), f"events[{i}].on")
+        parsed_events.append((on, i, etype, _str(e, "note", f"events[{i}].note")))
+    request_text = _str(data, "text", "text") or "\n\n".join(
+        f"Vraag {n}\n\n{t}" for n, t in sorted(points)
+    )
+    request = request_register(
+        organisation=_organisation(data),
+        received_on=submitted_on,
+        requester_name=member,
+        subject=subject,
+        request_text=request_text,
+        channel="post",
+        regime="rvo",
+        points=points,
+        by=by,
+        actor_label="import",
+        on=today,
+        case_kind="kamervragen",
+        kamer={
+            "kamer_party": _str(data, "party", "party"),
+            "kamer_addressee": _str(data, "addressee", "addressee"),
+            "kamer_reference": _str(data, "kamer_reference", "kamer_reference"),
+            "coordinating_department": _str(
+                data, "coordinating_department", "coordinating_department"
+            ),
+            "contributing_departments": "\n".join(c.strip() for c in contributing if c.strip()),
+        },
+    )
+    for on, i, etype, note in sorted(parsed_events, key=lambda t: (t[0], t[1])):
+        try:
+            request_transition(
+                request=request,
+                type=etype,
+                on=on,
+                note=note,
+                by=by,
+                actor_label="import",
+                today_=today,
+            )
+        except ValidationError as exc:
+            raise ImportError_(f"events[{i}] ({etype} op {on}): {_messages(exc)}")
+        request.refresh_from_db()
+    for i, a in enumerate(data.get("answers") or []):
+        if (
+            not isinstance(a, dict)
+            or not isinstance(a.get("questions"), list)
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in a["questions"])
+        ):
+            raise ImportError_(f"answers[{i}].questions: verwacht een lijst vraagnummers.")
+        try:
+            answer_write(
+                request=request,
+                point_numbers=a["questions"],
+                text=_str(a, "text", f"answers[{i}].text", required=True),
+                by=by,
+            )
+        except ValidationError as exc:
+            raise ImportError_(f"answers[{i}]: {_messages(exc).replace('Punt', 'Vraag')}")
+    request.refresh_from_db()
+    return request
+
+
 def _import(data: dict, *, by, today: date | None) -> Request:
+    kind = data.get("kind")
+    if kind not in (None, "", "woo", "wob", "informatieverzoek", "kamervragen"):
+        raise ImportError_("kind: kies 'kamervragen' of laat het weg (Woo/Wob-verzoek).")
+    if kind == "kamervragen":
+        return _import_kamervragen(data, by=by, today=today)
     regime = data.get("regime")
     if regime not in (None, "", "wob", "woo"):
         raise ImportError_("regime: kies 'wob' of 'woo'.")

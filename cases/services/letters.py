@@ -11,13 +11,21 @@ from django.utils import timezone
 
 from cases import clock, consistency
 from cases import grounds as grounds_catalogue
-from cases.letters import LETTER_KINDS, LetterError, render_inventory, render_letter
+from cases.letters import (
+    ALL_LETTER_KINDS,
+    KAMER_KINDS,
+    LetterError,
+    render_inventory,
+    render_letter,
+)
+from cases.letters import kamer as kamer_letters
 from cases.letters.context import (
     AnswerInfo,
     DocumentInfo,
     EventInfo,
     GroundUse,
     HandlerInfo,
+    KamerInfo,
     LetterContext,
     OrganisationInfo,
     PartyInfo,
@@ -47,6 +55,10 @@ SENT_EVENT = {
     "opschorting": "contact",
     "einde_opschorting": "contact",
     "kennisgeving_derde": "note",
+    # Kamervragen (issue 14): the uitstelbericht, and the aanbiedingsbrief that sends the answers.
+    "uitstelbericht": "uitstel_sent",
+    "aanbiedingsbrief": "answers_sent",
+    "antwoorden": "note",
 }
 # Default reply terms (Woo art. 4.1 lid 5 / Awb 4:5, Awb 4:8): the case clock's house default.
 DEFAULT_REPLY_DAYS = clock.DEFAULT_REPLY_DAYS
@@ -252,6 +264,8 @@ def _clean_options(request: Request, kind: str, options: dict | None, letter_dat
             out["reply_due_on"] = reply.isoformat()
     if kind == "precisering":
         out["question"] = (options.get("question") or "").strip()
+    if kind in KAMER_KINDS and (options.get("signatory") or "").strip():
+        out["signatory"] = " ".join(str(options["signatory"]).split())
     if kind in ("doorzendbrief", "doorzending_orgaan"):
         out["organ_name"] = " ".join(str(options.get("organ_name") or "").split())
         out["organ_address"] = str(options.get("organ_address") or "").strip()
@@ -346,7 +360,29 @@ def letter_context(
     )
     if kind == "kennisgeving_derde" and addressee is not None:
         copy_to = ()
+    kamer_info = None
+    if request.is_kamervragen:
+        answer_due_on = None
+        if kind == "uitstelbericht":
+            timely = deadline.adjourned_on is not None and deadline.adjournment_valid
+            if not timely:
+                after = _deadline_if(request, "uitstel_sent", letter_date)
+                if after.adjournment_valid:
+                    answer_due_on = after.due_on
+            else:
+                answer_due_on = deadline.due_on
+        kamer_info = KamerInfo(
+            member=request.requester_name,
+            party=request.kamer_party,
+            addressee=request.kamer_addressee,
+            kamer_reference=request.kamer_reference,
+            submitted_on=request.received_on,
+            signatory=options.get("signatory", ""),
+            uitstel_reason=options.get("adjournment_sentence", ""),
+            answer_due_on=answer_due_on,
+        )
     return LetterContext(
+        kamer=kamer_info,
         kind=kind,
         regime=request.regime,
         reference=request.reference,
@@ -453,8 +489,18 @@ def letter_render(
     `options` holds what the adviser chooses for the letter (verdaging reasons, reply term, the
     organ a request is forwarded to ...); `third_party` the derde-belanghebbende a
     zienswijzeverzoek or kennisgeving is addressed to."""
-    if kind not in LETTER_KINDS:
+    if kind not in ALL_LETTER_KINDS:
         raise ValidationError({"kind": f"Onbekende brief '{kind}'."})
+    if request.is_kamervragen != (kind in KAMER_KINDS):
+        raise ValidationError(
+            {
+                "kind": (
+                    "Bij Kamervragen horen de aanbiedingsbrief, het uitstelbericht en de antwoorden."
+                    if request.is_kamervragen
+                    else "Deze brief hoort bij Kamervragen, niet bij een Woo/Wob-verzoek."
+                )
+            }
+        )
     allowed_formats = ("docx", "csv", "xlsx") if kind == "inventarislijst" else ("docx",)
     if fmt not in allowed_formats:
         raise ValidationError(
@@ -490,6 +536,20 @@ def letter_render(
         if kind == "besluit"
         else []
     )
+    if kind in KAMER_KINDS:
+        problems = [
+            {"rule": "kamer_cross_reference", "message": m, "target": ""}
+            for m in kamer_letters.problems(ctx)
+        ]
+        if kind == "uitstelbericht" and ctx.kamer.answer_due_on is None:
+            problems.append(
+                {
+                    "rule": "kamer_uitstel_late",
+                    "message": "De termijn van drie weken is al verstreken: dit uitstelbericht "
+                    "geeft geen verdere drie weken (art. 12.2 RvO TK).",
+                    "target": "",
+                }
+            )
     version = (
         Letter.objects.filter(request=request, kind=kind, format=fmt).aggregate(m=Max("version"))[
             "m"
@@ -565,6 +625,24 @@ def letter_mark_sent(*, letter: Letter, on: date, by=None, note: str = "") -> Le
             )
     if approval_send_problem(letter):
         raise ValidationError(approval_send_problem(letter))
+    if letter.kind == "aanbiedingsbrief":
+        from cases.services.kamer import send_problems
+
+        newer = request.letters.filter(kind="aanbiedingsbrief", version__gt=letter.version)
+        if newer.exists():
+            raise ValidationError(
+                "Er is een nieuwere versie van de aanbiedingsbrief; verzend de laatste versie."
+            )
+        problems = send_problems(request)
+        if problems:
+            raise ValidationError(
+                "De antwoorden kunnen nog niet naar de Kamer: " + " ".join(problems)
+            )
+        if request.answers.filter(updated_at__gt=letter.created_at).exists():
+            raise ValidationError(
+                "Een antwoord is gewijzigd nadat deze aanbiedingsbrief is gemaakt; maak de brief "
+                "opnieuw zodat de Kamer de goedgekeurde tekst ontvangt."
+            )
     if (
         letter.kind == "kennisgeving_derde"
         and not request.letters.filter(kind="besluit", sent_on__isnull=False).exists()

@@ -158,14 +158,31 @@ def answer_write(
         answer = Answer.objects.create(
             request=request, text=text.strip(), outcome=new_outcome, location=new_location
         )
+        changed = True
     else:
         if answer.request_id != request.pk:
             raise ValidationError("Dit antwoord hoort bij een ander verzoek.")
+        changed = answer.text != text.strip() or sorted(answer.point_numbers) != numbers
         answer.text = text.strip()
         answer.outcome = new_outcome
         answer.location = new_location
-        answer.save(update_fields=["text", "outcome", "location", "updated_at"])
+        if changed:  # Kamervragen (issue 14): a changed answer needs a new approval
+            answer.approved_by, answer.approved_at = None, None
+        answer.save(
+            update_fields=[
+                "text",
+                "outcome",
+                "location",
+                "approved_by",
+                "approved_at",
+                "updated_at",
+            ]
+        )
     answer.points.set(points)
+    if changed and request.is_kamervragen:
+        from cases.services.kamer import kamer_set_clear
+
+        kamer_set_clear(request, by=by, reason="antwoord gewijzigd")
     audit(
         request=request,
         actor=by,

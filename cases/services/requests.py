@@ -64,8 +64,14 @@ def request_register(
     by=None,
     actor_label: str = "",
     on: date | None = None,
+    case_kind: str = "informatieverzoek",
+    kamer: dict | None = None,
 ) -> Request:
-    """Register a received request: kenmerk, regime, points parsed from the text, 'received' event."""
+    """Register a received request: kenmerk, regime, points parsed from the text, 'received' event.
+
+    Kamervragen (issue 14): case_kind "kamervragen", regime "rvo", and `kamer` the Kamer fields
+    (kamer_party, kamer_addressee, kamer_reference, coordinating_department,
+    contributing_departments); the member is the requester, the questions the points."""
     now = on or today()
     if received_on > now:
         raise ValidationError({"received_on": "De ontvangstdatum kan niet in de toekomst liggen."})
@@ -94,6 +100,8 @@ def request_register(
         period=period,
         preferred_format=preferred_format,
         status="ontvangen",
+        case_kind=case_kind,
+        **(kamer or {}),
     )
     request.full_clean()
     request.save()
@@ -111,7 +119,12 @@ def request_register(
         request=request,
         type="received",
         on=received_on,
-        note=f"Ontvangen via {request.get_channel_display()}.",
+        note=(
+            f"Ingezonden door het lid {request.requester_name} (kenmerk Tweede Kamer "
+            f"{request.kamer_reference or '–'})."
+            if case_kind == "kamervragen"
+            else f"Ontvangen via {request.get_channel_display()}."
+        ),
         status_before="",
         status_after="ontvangen",
         actor=by if getattr(by, "pk", None) else None,
@@ -201,7 +214,7 @@ def request_transition(
             }
         )
     try:
-        new_status = lifecycle.next_status(request.status, type)
+        new_status = lifecycle.next_status(request.status, type, request.case_kind)
     except lifecycle.TransitionRefused as exc:
         raise ValidationError({"type": str(exc)})
 
@@ -225,8 +238,8 @@ def request_transition(
     judged = request_clock(request, today=now, extra_events=[candidate], regime=regime)
     warning = "\n".join(judged.notes_for(NEW_EVENT))
     has_effect = judged.has_effect(NEW_EVENT)
-    if type == "adjourned" and not has_effect:
-        new_status = request.status
+    if type in ("adjourned", "uitstel_sent") and not has_effect:
+        new_status = request.status  # a late verdaging / uitstelbericht: recorded, no effect
     event = Event(
         request=request,
         type=type,
@@ -393,8 +406,22 @@ def request_update(*, request: Request, by=None, **fields) -> Request:
         "period",
         "preferred_format",
     }
+    if request.case_kind == "kamervragen":  # issue 14: the Kamer's data of the set
+        allowed |= {
+            "kamer_party",
+            "kamer_addressee",
+            "kamer_reference",
+            "coordinating_department",
+            "contributing_departments",
+        }
     changed = {}
     for name, value in fields.items():
+        if name == "regime" and request.case_kind == "kamervragen":
+            raise ValidationError(
+                {
+                    "regime": "Kamervragen vallen onder het Reglement van Orde, niet onder Wob of Woo."
+                }
+            )
         if name == "regime":
             if value not in ("wob", "woo"):
                 raise ValidationError({"regime": "Kies Wob of Woo."})

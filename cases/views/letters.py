@@ -39,7 +39,7 @@ def _back(case):
 @require_POST
 def letter_generate(request, pk: int):
     case = get_case(request.user, pk, edit=True)
-    form = LetterForm(request.POST)
+    form = LetterForm(request.POST, kamervragen=case.is_kamervragen)
     if not form.is_valid():
         messages.error(request, "Kies een brief en een formaat.")
         return _back(case)

@@ -218,13 +218,13 @@ def _detail_context(request, case, **extra):
             for letter in letters
             if letter.approval_status == "submitted" and not approval_refusal(letter, request.user)
         },
-        "event_form": EventForm(status=case.status),
+        "event_form": EventForm(status=case.status, case_kind=case.case_kind),
         "mail_notices": _mail_notices(case),
         "answer_form": AnswerForm(point_numbers=[p.number for p in points]),
         "document_form": DocumentForm(),
         "doc_types": DOCUMENT_TYPES,
         "judge_form": JudgeForm(),
-        "letter_form": LetterForm(),
+        "letter_form": LetterForm(kamervragen=case.is_kamervragen),
         "sent_form": MarkSentForm(),
         "assign_form": AssignForm(initial={"adviser": case.adviser_id}),
         "can_edit": permissions.can_edit(request.user, case),
@@ -247,7 +247,7 @@ def request_detail(request, pk: int):
 @require_POST
 def event_create(request, pk: int):
     case = get_case(request.user, pk, edit=True)
-    form = EventForm(request.POST, status=case.status)
+    form = EventForm(request.POST, status=case.status, case_kind=case.case_kind)
     if form.is_valid():
         try:
             event = request_transition(

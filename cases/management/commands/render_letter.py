@@ -2,14 +2,15 @@
 choices some letters need: --reden omvang,gecompliceerdheid [--toelichting ZIN] (verdaging),
 --met-verdaging (ontvangstbevestiging), --reactie-op JJJJ-MM-DD (precisering, zienswijze),
 --vraag TEKST (precisering), --orgaan NAAM [--orgaan-adres ADRES] [--punten 3,5] (doorzending),
---derde NAAM (zienswijzeverzoek, kennisgeving_derde)."""
+--derde NAAM (zienswijzeverzoek, kennisgeving_derde); Kamervragen (issue 14): aanbiedingsbrief,
+uitstelbericht (--toelichting REDEN), antwoorden, with --ondertekenaar NAAM."""
 
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.letters import LETTER_KINDS
+from cases.letters import ALL_LETTER_KINDS as LETTER_KINDS
 from cases.letters_pdf import PdfUnavailable, docx_to_pdf
 from cases.models import Request
 from cases.services.letters import letter_render
@@ -36,6 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--orgaan-adres", default="", dest="organ_address")
         parser.add_argument("--punten", default="", help="doorzending: punten, bijv. 3,5")
         parser.add_argument("--derde", default="", help="naam van de derde-belanghebbende")
+        parser.add_argument(
+            "--ondertekenaar", default="", dest="signatory", help="Kamervragen: naam onder de brief"
+        )
 
     def handle(self, *args, reference, kind, out, fmt, date, pdf, **options):
         from datetime import date as date_cls
@@ -49,6 +53,7 @@ class Command(BaseCommand):
             "organ_name": options.get("orgaan", ""),
             "organ_address": (options.get("organ_address") or "").replace("\\n", "\n"),
             "points": [p for p in options.get("punten", "").replace(",", " ").split() if p],
+            "signatory": options.get("signatory", ""),
         }
         if any(not p.isdigit() for p in choices["points"]):
             raise CommandError("--punten: geef puntnummers, bijv. 3,5.")
