@@ -144,6 +144,7 @@ def _check_pages(doc: pymupdf.Document, boxes, found: _Findings) -> None:
                 w[4]
                 for w in nearby
                 if w[4] not in allowed
+                and _readable(w[4])
                 and min(w[2], inner.x1) - max(w[0], inner.x0) > 0.5
                 and min(w[3], inner.y1) - max(w[1], inner.y0) > 0.5
             ]
@@ -173,6 +174,12 @@ FRAGMENT_GAP = 1.5  # points: an OCR'd scrap this close to a box edge is a piece
 FRAGMENT_CHARS = 2  # at most this many letters or digits: a longer word is a neighbour
 
 
+def _readable(word: str) -> bool:
+    """A word with no letter or digit holds no text a reader can recover: OCR reads the black
+    fill of a lakvlak itself as '■', '|' or '—', which is no leak (and refused every scan)."""
+    return any(c.isalnum() for c in word)
+
+
 def _mostly_inside(word, rects) -> bool:
     area = pymupdf.Rect(word[:4])
     size = area.get_area() or 1.0
@@ -185,7 +192,7 @@ def _check_fragments(n: int, rects, ocr_words, allowed, found: _Findings) -> Non
     or a word that runs a glyph's width past the edge of a box it overlaps."""
     for rect in rects:
         for x0, y0, x1, y1, word, *_ in ocr_words:
-            if word in allowed:
+            if word in allowed or not _readable(word):
                 continue
             overlap = min(y1, rect.y1) - max(y0, rect.y0)
             if overlap < 0.5 * min(y1 - y0, rect.height):

@@ -85,3 +85,41 @@ def test_redact_folder_one_bad_file_never_stops_the_others(db, tmp_path):
     assert "te klein" in out.getvalue()  # the 3 pt phone number got no label: said so
     with pymupdf.open(out_dir / "d_klein.pdf") as doc:
         assert "06-12345678" not in doc[0].get_text()
+
+
+def test_redact_on_an_unmigrated_database_says_so_without_traceback(tmp_path):
+    """Found by the blind evaluator: `redact` on a fresh database printed a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "WOBDESK_DEV": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    pdf = tmp_path / "a.pdf"
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Jan Jansen")
+    doc.save(pdf)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "redact",
+            str(pdf),
+            "--out",
+            str(tmp_path),
+            "--regime",
+            "woo",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr and "migrate" in proc.stderr

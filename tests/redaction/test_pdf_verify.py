@@ -106,3 +106,18 @@ def test_garbage_is_reported_not_raised():
     assert verify_redacted(b"geen pdf", [], secrets=["x"]) == [
         "De gelakte PDF kan niet worden geopend."
     ]
+
+
+def test_ocr_reading_the_black_fill_is_no_fragment_but_a_digit_is():
+    """Blind set, first run: every scan was refused because OCR read the lakvlak itself as '■'."""
+    import pymupdf
+
+    from redaction.pdf import verify
+
+    rect = pymupdf.Rect(100, 100, 200, 112)
+    found = verify._Findings([])
+    fill = [(200.5, 100, 208, 112, "■"), (150, 100, 160, 112, "—")]
+    verify._check_fragments(1, [rect], fill, set(), found)
+    assert found.messages == []
+    verify._check_fragments(1, [rect], [(200.5, 100, 206, 112, "4")], set(), found)
+    assert found.messages and "fragment" in found.messages[0]

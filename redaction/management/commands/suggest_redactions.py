@@ -3,6 +3,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from cases.models import Organisation
 from redaction import detect
@@ -11,7 +12,12 @@ from redaction.pdf import UnprocessableDocument
 
 
 def default_config(regime: str) -> detect.DetectionConfig:
-    org = Organisation.objects.order_by("pk").first()
+    try:
+        org = Organisation.objects.order_by("pk").first()
+    except DatabaseError:  # e.g. a fresh database: no tables yet
+        raise CommandError(
+            "De database is nog niet ingericht: voer eerst 'manage.py migrate' uit."
+        ) from None
     if org is None:
         return detect.DetectionConfig(regime=regime)
     return detect.DetectionConfig(
