@@ -14,6 +14,7 @@ from cases.services.publication import (
     publication_check,
     publication_package,
 )
+from tests.approval_helpers import approve
 
 
 def test_every_problem_is_listed_at_once(make_case, organisation):
@@ -28,7 +29,7 @@ def test_every_problem_is_listed_at_once(make_case, organisation):
     answer_write(request=case, point_numbers=[1, 2, 3], text="Zie de documenten.")
     document_create(request=case, title="Ontwerp", judgement="deels_openbaar", grounds=["5.1.2e"])
     besluit = letter_render(request=case, kind="besluit", letter_date=date(2026, 10, 20))
-    letter_mark_sent(letter=besluit, on=date(2026, 10, 20))
+    letter_mark_sent(letter=approve(besluit), on=date(2026, 10, 20))
     case.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
         publication_package(request=case)
