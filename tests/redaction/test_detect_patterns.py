@@ -248,3 +248,25 @@ def test_address_block_street_with_house_number_addition(block, street):
 )
 def test_capitalised_town_after_postcode_is_part_of_it(line, postcode):
     assert (postcode, "postcode") in found("Weverij 7\n" + line, "postcode")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Werkplek: WPL-BGZ-0932", "WPL-BGZ-0932"),
+        ("Asset tag: NB-204871", "NB-204871"),
+        ("onder ticketnummer TCK-558120 gemeld", "TCK-558120"),
+        ("CI-nummer     CI00048213", "CI00048213"),
+        ("Het serviceaccount svc_zaakexport exporteerde", "svc_zaakexport"),
+        ("Accountnaam   adm-pkooistra\nIngangsdatum  1 april 2025", "adm-pkooistra"),
+    ],
+)
+def test_labelled_system_codes_and_service_accounts(text, code):
+    assert (code, "system_code") in found(text, "system_code")
+
+
+def test_case_numbers_beside_system_codes_stay_readable():
+    text = "Zaaknummer: Z-2025-00417\nTicket: Z-2025-00418\nIngangsdatum  1 april 2025\n"
+    assert found(text + "Accountnaam   adm-pkooistra\n", "system_code") == [
+        ("adm-pkooistra", "system_code")
+    ]
