@@ -45,7 +45,9 @@ SYSTEM_LABEL = (
     r"apparaat(?:nummer|code)?|device(?:-id|naam)?|laptop|pc-nummer|servicetag|serienummer"
 )
 LABELLED_CODE = re.compile(
-    r"(?i:\b(?:" + SYSTEM_LABEL + r"))\b[ \t]*(?:[:=#][ \t]*|[ \t]+)(?:(?i:nr\.?|nummer)[ \t]+)?"
+    r"(?i:\b(?:" + SYSTEM_LABEL + r"))\b"
+    # "Ticket bij de leverancier: TCK-771204": a few lower-case words may come before the colon
+    r"(?:(?:[ \t]+[a-z]{2,12}){1,3}[ \t]*:[ \t]*|[ \t]*(?:[:=#][ \t]*|[ \t]+))(?:(?i:nr\.?|nummer)[ \t]+)?"
     r"((?=[\w.-]*\d)[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)*(?:-[a-z0-9]+)?"
     r"|[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?![\w@]|\.\w)"
 )

@@ -270,3 +270,7 @@ def test_case_numbers_beside_system_codes_stay_readable():
     assert found(text + "Accountnaam   adm-pkooistra\n", "system_code") == [
         ("adm-pkooistra", "system_code")
     ]
+
+
+def test_system_code_label_with_words_before_the_colon():
+    assert ("TCK-771204", "system_code") in found("Ticket bij de leverancier: TCK-771204\n")
