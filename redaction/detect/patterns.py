@@ -287,6 +287,12 @@ STREET_ADDRESS = re.compile(
 POSTBUS = re.compile(r"\bpostbus\s+\d+", re.IGNORECASE)
 
 
+# a house number with its addition: "12a", "12 A", "12-3", "12 - II", "44-hoog", "7 bis", "3 hs"
+HOUSE_NUMBER = (
+    r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|[ \t]?-[ \t]?(?:\d{1,4}|I{1,3}V?|IV|hoog|huis|boven|zw)(?![\w])"
+    r"|[ \t](?:bis|hs|huis|boven|rd|zw|I{1,3}V?|IV)(?![\w]))?"
+)
+
 # Capitalised words + house number: a street when the words are in deduce's street list.
 LISTED_STREET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}"
@@ -323,16 +329,18 @@ ADDRESS_CONTEXT = re.compile(
     r"bewoners|bewoonster|eigenaar|pand|woning|huis)(?:[ \t]+(?:aan|op|in|naar|van|te))?"
     r"(?:[ \t]+(?:de|het|'t))?[ \t]*:?[ \t]+)"
     r"((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}[A-Z][\w'’-]+)"
-    r"[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)(?![\w.,:]\d|[\w/-])"
+    r"[ \t]+(" + HOUSE_NUMBER + r")(?![\w.,:]\d|[\w/-])"
 )
 # the street line of an address block: "Words 12a" on the line right above a postcode line
 BLOCK_STREET = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t](?:(?:van|de|der|den|het|'t|in|op|aan)[ \t]){0,2}){0,3}"
-    r"[A-Z][\w'’-]+)[ \t]+(\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-(?:\d{1,4}|hoog|huis|boven))?)[ \t]*,?"
-    r"[ \t]*\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b"
+    r"[A-Z][\w'’-]+)[ \t]+(" + HOUSE_NUMBER + r")[ \t]*,?"
+    # a letter's right-hand column ("Kenmerk ...") may follow after a wide gap
+    r"(?:(?:[ \t]{2,}|\t)[^\n]*)?[ \t]*\n[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}\b"
 )
 
 
+TOWN_LINE_END = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
 _DATE_AFTER = re.compile(rf"[ \t]+(?:{MONTHS_ALT})\b", re.IGNORECASE)
 
 
@@ -398,11 +406,12 @@ def _find_addresses(text: str) -> Iterator[Span]:
         # postcode plus the place name after it
         end = m.end()
         after = re.match(r"\s+([A-Z'][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})", text[end:])
-        if (
-            after
-            and after.group(1).upper() != after.group(1)
-            or after
-            and after.group(1).lower() in lexicon.places()
+        if after and (
+            after.group(1).upper() != after.group(1)
+            or after.group(1).lower() in lexicon.places()
+            # "1017 RT  AMSTERDAM": the postal standard writes the town in capitals; it ends the
+            # address line (or the left column of a two-column letterhead)
+            or TOWN_LINE_END.match(text, end + after.end())
         ):
             end += after.end()
         yield Span(m.start(), end, "postcode", "pattern.postcode", "Postcode (met woonplaats)")

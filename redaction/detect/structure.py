@@ -72,6 +72,11 @@ def header_category(cell: str) -> str | None:
     return HEADER_CATEGORIES.get(key) or HEADER_CATEGORIES.get(key + ".")
 
 
+ACCOUNT_VALUE = re.compile(
+    r"[\w.\\@-]*?(?:[a-z][\w.\\@-]*[\d._\\-]|[\d._\\-][\w.\\@-]*[a-z])[\w.\\@-]*"
+)
+
+
 def _plausible(category: str, value: str) -> bool:
     """A cell value that can hold the column's category (a header repeated, a total, or an empty
     marker such as '-' is no value)."""
@@ -93,6 +98,8 @@ def _plausible(category: str, value: str) -> bool:
         return bool(ADDRESS_VALUE.match(v)) and not MONTH_RX.search(v) and len(v.split()) <= 8
     if category == "licence_plate":
         return bool(PLATE_VALUE.fullmatch(v))
+    if category == "system_code":  # an account is one token ("adm-pkooistra"), never a label word
+        return bool(ACCOUNT_VALUE.fullmatch(v)) and v.lower() not in COLUMN_LABELS
     return bool(_LETTER.search(v) or _DIGITS.search(v))
 
 

@@ -33,6 +33,31 @@ USERNAME = re.compile(
 )
 
 
+# A label naming a system object, then its code: "Werkplek: WPL-BGZ-0932", "asset tag NB-204871",
+# "onder ticketnummer TCK-558120", "CI-nummer CI00048213". The code is one token holding a digit
+# (or a lower-case account with a separator); case numbers and kenmerken have their own labels
+# (zaaknummer, kenmerk) and are never in this list, so they stay readable.
+SYSTEM_LABEL = (
+    r"applicatie(?:code|nummer|-id)?|systeem(?:code|naam|nummer|-id)?|werkplek(?:nummer)?|"
+    r"asset(?:[- ]?tag|nummer|-id)?|inventaris(?:nummer|code)|ci(?:-nummer|-id|-code)?|"
+    r"configuratie-?item|serviceaccount|service-account|functioneel\s+account|beheeraccount|"
+    r"admin-?account|accountnaam|account-id|ticket(?:nummer|-id)?|meldingnummer|"
+    r"apparaat(?:nummer|code)?|device(?:-id|naam)?|laptop|pc-nummer|servicetag|serienummer"
+)
+LABELLED_CODE = re.compile(
+    r"(?i:\b(?:" + SYSTEM_LABEL + r"))\b"
+    # "Ticket bij de leverancier: TCK-771204": a few lower-case words may come before the colon
+    r"(?:(?:[ \t]+[a-z]{2,12}){1,3}[ \t]*:[ \t]*|[ \t]*(?:[:=#][ \t]*|[ \t]+))(?:(?i:nr\.?|nummer)[ \t]+)?"
+    r"((?=[\w.-]*\d)[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)*(?:-[a-z0-9]+)?"
+    r"|[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?![\w@]|\.\w)"
+)
+# service and administrator accounts by their form: "svc_zaakexport", "adm-pkooistra"
+SERVICE_ACCOUNT = re.compile(
+    r"(?<![\w.@-])(?:svc|srv|adm|admin|sa|sys)[-_][a-z][a-z0-9]*(?:[._-][a-z0-9]+)*(?![\w@-]|\.\w)"
+)
+CASE_NUMBER_LIKE = re.compile(r"(?:Z|ZK|ZAAK|WOO|WOB)[-/]?\d|(?:19|20)\d{2}[-/]\d", re.IGNORECASE)
+
+
 HOST_PREFIX = re.compile(r"(?<![\w.-])[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]$")
 SCHEME_BEFORE = re.compile(r"(?:https?|ftp|smb|file)://$")
 PATH_AFTER = re.compile(r"(?::\d{1,5})?(?:/[^\s)\]>,;\"']*[^\s)\]>,;.\"'])?")
@@ -42,6 +67,16 @@ def find_technical(text: str, extra_codes: tuple[str, ...] = ()) -> Iterator[Spa
     for m in USERNAME.finditer(text):
         yield Span(
             m.start(1), m.end(1), "system_code", "pattern.username", "Gebruikersnaam (account)"
+        )
+    for m in LABELLED_CODE.finditer(text):
+        if CASE_NUMBER_LIKE.match(m.group(1)):
+            continue  # "ticket Z-2025-00417": a case number stays readable
+        yield Span(
+            m.start(1), m.end(1), "system_code", "pattern.system_code", "Interne systeemcode"
+        )
+    for m in SERVICE_ACCOUNT.finditer(text):
+        yield Span(
+            m.start(), m.end(), "system_code", "pattern.username", "Service- of beheeraccount"
         )
     for m in IPV4.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()].lower()

@@ -3,7 +3,9 @@
 dev/heldout/blind: the first 26 documents (an earlier session; "blind" there was written last by
 the same engineer). cases/: 63 documents in 27 cases written for issue 10 in five batches, each
 written before the rules for it (first runs, share of personal-data characters readable: 6.1%,
-1.2%, 3.5%, 0.0% with officials kept 91.7% and contacts 66.7%, and 0.0%). The sources with
+1.2%, 3.5%, 0.0% with officials kept 91.7% and contacts 66.7%, and 0.0%; round three, c28-c31:
+address blocks 7.4% (address recall 75%, postcode 75%), IT codes 84.6% (system_code recall
+16.7%), persons 0.0%, dates and kenmerken beside codes 14.5% (a ticket code)). The sources with
 their markup are in corpus/_src (build.py regenerates cases/). The true blind set
 (tests/redaction/blind/cases) is written by another helper and only ever evaluated as figures,
 never in these tests.

@@ -223,3 +223,54 @@ def test_account_names_in_logs_are_technical():
         ("10.12.0.88", "ip_address", "10.2.g"),
         ("jdevries01", "system_code", "10.2.g"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("block", "street"),
+    [
+        ("Weverij 7 bis\n3341 KD Ridderkerk", "Weverij 7 bis"),
+        ("Lindeboom 44 - II\n1017 RT Amsterdam", "Lindeboom 44 - II"),
+        ("Achter de Hoven 23 A\n9101 NB Dokkum", "Achter de Hoven 23 A"),
+        # two-column letterhead: the right column follows the street after a wide gap
+        ("Weverij 7            Kenmerk 2025-004812\n3341 KD Ridderkerk", "Weverij 7"),
+    ],
+)
+def test_address_block_street_with_house_number_addition(block, street):
+    assert (street, "address") in found(block, "address")
+
+
+@pytest.mark.parametrize(
+    ("line", "postcode"),
+    [
+        ("1017 RT  ZUIDERHAMME\n", "1017 RT  ZUIDERHAMME"),
+        ("1017 RT ZUIDERHAMME       Datum 3 mei 2025\n", "1017 RT ZUIDERHAMME"),
+    ],
+)
+def test_capitalised_town_after_postcode_is_part_of_it(line, postcode):
+    assert (postcode, "postcode") in found("Weverij 7\n" + line, "postcode")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Werkplek: WPL-BGZ-0932", "WPL-BGZ-0932"),
+        ("Asset tag: NB-204871", "NB-204871"),
+        ("onder ticketnummer TCK-558120 gemeld", "TCK-558120"),
+        ("CI-nummer     CI00048213", "CI00048213"),
+        ("Het serviceaccount svc_zaakexport exporteerde", "svc_zaakexport"),
+        ("Accountnaam   adm-pkooistra\nIngangsdatum  1 april 2025", "adm-pkooistra"),
+    ],
+)
+def test_labelled_system_codes_and_service_accounts(text, code):
+    assert (code, "system_code") in found(text, "system_code")
+
+
+def test_case_numbers_beside_system_codes_stay_readable():
+    text = "Zaaknummer: Z-2025-00417\nTicket: Z-2025-00418\nIngangsdatum  1 april 2025\n"
+    assert found(text + "Accountnaam   adm-pkooistra\n", "system_code") == [
+        ("adm-pkooistra", "system_code")
+    ]
+
+
+def test_system_code_label_with_words_before_the_colon():
+    assert ("TCK-771204", "system_code") in found("Ticket bij de leverancier: TCK-771204\n")
