@@ -34,9 +34,16 @@ from cases.letters.context import (
 )
 from cases.letters.wording import ADJOURNMENT_REASONS, format_date
 from cases.letters_pdf import PdfUnavailable, docx_to_pdf
-from cases.models import Event, GroundMotivation, Letter, Request, ThirdParty
+from cases.models import GroundMotivation, Letter, Request, ThirdParty
 from cases.models.letter import THIRD_PARTY_KINDS
-from cases.selectors import answers_ordered, documents_ordered, request_deadline
+from cases.selectors import (
+    answers_ordered,
+    clock_events,
+    clock_settings,
+    documents_ordered,
+    request_clock,
+    request_deadline,
+)
 from cases.services.approval import approval_send_problem  # four eyes (issue 13, item 4)
 from cases.services.documents import delivery_problems, stored_file_put
 from cases.services.requests import audit, request_transition, today
@@ -184,27 +191,12 @@ def _party(tp: ThirdParty) -> PartyInfo:
     )
 
 
-class _Rollback(Exception):
-    def __init__(self, value):
-        self.value = value
-
-
 def _deadline_if(request: Request, event_type: str, on: date):
-    """The deadline as cases.selectors.request_deadline computes it if `event_type` were recorded
-    on `on` (a verdaging announced in the letter being made): the event is written inside a
-    savepoint that is always rolled back, so the clock stays the one source of dates."""
-    try:
-        with transaction.atomic():
-            Event.objects.create(
-                request=request,
-                type=event_type,
-                on=on,
-                status_before=request.status,
-                status_after=request.status,
-            )
-            raise _Rollback(request_deadline(request))
-    except _Rollback as result:
-        return result.value
+    """The case clock as it would be if `event_type` were recorded on `on` (a verdaging or
+    uitstel announced in the letter being made): computed, nothing is written."""
+    return request_clock(
+        request, extra_events=[clock.ClockEvent(type=event_type, on=on, key="new")]
+    )
 
 
 def _adjourned_event(request: Request):
@@ -454,17 +446,19 @@ def letter_context(
 
 
 def _deadline_without_adjournment(request: Request, deadline) -> date:
-    """The due date before the verdaging (for an acknowledgement dated before it)."""
+    """The due date before the verdaging (for an acknowledgement dated before it): the clock
+    over the timeline without that step (computed, nothing is written)."""
     adjourned = _adjourned_event(request)
-    try:
-        with transaction.atomic():  # always rolled back: nothing on the timeline changes
-            # voided inside the savepoint: the clock ignores a voided step (cases/clock.py)
-            Event.objects.filter(pk=adjourned.pk).update(
-                voided_at=timezone.now(), void_reason="berekening", has_legal_effect=False
-            )
-            raise _Rollback(request_deadline(request).due_on)
-    except _Rollback as result:
-        return result.value
+    events = [e for e in clock_events(request.events.all()) if e.key != adjourned.pk]
+    return clock.compute(
+        events=events,
+        regime=request.regime,
+        received_on=request.received_on,
+        settings=clock_settings(request.organisation),
+        today=timezone.localdate(),
+        status=request.status,
+        case_kind=request.case_kind,
+    ).due_on
 
 
 def _ground_order(code: str) -> tuple:
